@@ -1,0 +1,48 @@
+# Two commands: `make run` and `make test`. Both set up .venv when it is missing or stale.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# System libraries the app needs on Debian/Ubuntu (WeasyPrint's Pango, Qt's xcb platform,
+# poppler-utils and xvfb for the screenshots and PDF pictures in docs/).
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 \
+	libegl1 libgl1 libdbus-1-3 libglib2.0-0 libnss3 libxrandr2 libxcomposite1 libxdamage1 \
+	libxtst6 libasound2 libxkbfile1 poppler-utils xvfb
+
+.PHONY: run test lint bench screenshots docs-pdf check-system apt-line clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+	  echo "error: could not create a virtual environment; on Debian run: apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+check-system: $(STAMP)
+	@$(PY) -m upskill_ask.syscheck || { echo "Fix it with: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; }
+
+apt-line:
+	@echo "apt-get install -y $(APT_PACKAGES)"
+
+run: check-system
+	$(PY) -m upskill_ask $(ARGS)
+
+test: check-system
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	$(VENV)/bin/ruff check .
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/render.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/gui.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,147 @@
+"""Totals for each option and for the ladder: cash, hours away, per week and month, cost of hours.
+
+Everything is Decimal. Money is rounded once, at the end, to the currency's minor unit (half
+up, as an invoice would); hours to a tenth. Nothing here is typed by the user: it is computed
+from the option's figures and the employee's optional hourly cost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from upskill_ask.model import Draft, Option
+
+WEEKS_PER_MONTH = Decimal("4.348")  # 365.25 / 12 / 7, to three places
+DAYS_PER_MONTH = Decimal("30.4375")  # 365.25 / 12
+HOUR_STEP = Decimal("0.1")
+
+
+@lru_cache(maxsize=64)
+def minor_unit(currency: str) -> Decimal:
+    """0.01 for EUR, 1 for JPY: the smallest amount worth printing in that currency."""
+    try:
+        from babel.numbers import get_currency_precision
+
+        digits = get_currency_precision(currency)
+    except Exception:  # an unknown code still gets cents
+        digits = 2
+    return Decimal(1).scaleb(-digits)
+
+
+def round_money(amount: Decimal, currency: str) -> Decimal:
+    return amount.quantize(minor_unit(currency), rounding=ROUND_HALF_UP)
+
+
+def round_hours(hours: Decimal) -> Decimal:
+    return hours.quantize(HOUR_STEP, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class OptionTotals:
+    """The computed figures of one option (None where the inputs do not say)."""
+
+    rank: int
+    cash: Decimal
+    currency: str
+    hours_total: Decimal
+    hours_away: Decimal
+    hours_own_time: Decimal
+    weeks: Decimal | None
+    months: Decimal | None
+    hours_away_per_week: Decimal | None
+    hours_away_per_month: Decimal | None
+    cash_per_month: Decimal | None
+    cost_of_hours: Decimal | None
+    total_cost: Decimal | None
+
+    @property
+    def employer_cost(self) -> Decimal:
+        """Cash plus the cost of the hours where known, else the cash alone."""
+        return self.total_cost if self.total_cost is not None else self.cash
+
+
+def _weeks(option: Option) -> Decimal | None:
+    start, end = option.schedule.start, option.schedule.end
+    if start and end:
+        days = (end - start).days + 1
+        return Decimal(days) / Decimal(7)
+    if option.hours_per_week > 0 and option.hours_total > 0:
+        return option.hours_total / option.hours_per_week
+    return None
+
+
+def option_totals(option: Option, rank: int, hourly_cost: Decimal | None) -> OptionTotals:
+    currency = option.cost.currency
+    cash = option.cost.amount
+    weeks = _weeks(option)
+    months = weeks / WEEKS_PER_MONTH if weeks else None
+    away = option.hours_on_clock
+    cost_of_hours = away * hourly_cost if hourly_cost is not None else None
+    total = cash + cost_of_hours if cost_of_hours is not None else None
+    return OptionTotals(
+        rank=rank,
+        cash=round_money(cash, currency),
+        currency=currency,
+        hours_total=round_hours(option.hours_total),
+        hours_away=round_hours(away),
+        hours_own_time=round_hours(option.hours_total - away),
+        weeks=round_hours(weeks) if weeks else None,
+        months=round_hours(months) if months else None,
+        hours_away_per_week=round_hours(away / weeks) if weeks else None,
+        hours_away_per_month=round_hours(away * WEEKS_PER_MONTH / weeks) if weeks else None,
+        cash_per_month=round_money(cash * WEEKS_PER_MONTH / weeks, currency) if weeks else None,
+        cost_of_hours=round_money(cost_of_hours, currency) if cost_of_hours is not None else None,
+        total_cost=round_money(total, currency) if total is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class LadderTotals:
+    """The ladder as a whole: the options are alternatives, so it has a range, not a sum."""
+
+    options: tuple[OptionTotals, ...]
+    currency: str
+
+    @property
+    def recommended(self) -> OptionTotals | None:
+        return self.options[0] if self.options else None
+
+    @property
+    def fallback(self) -> OptionTotals | None:
+        return self.options[-1] if len(self.options) > 1 else None
+
+    @property
+    def cheapest(self) -> OptionTotals | None:
+        return min(self.options, key=lambda t: (t.employer_cost, t.hours_away), default=None)
+
+    @property
+    def cash_range(self) -> tuple[Decimal, Decimal] | None:
+        if not self.options:
+            return None
+        cash = [t.cash for t in self.options]
+        return min(cash), max(cash)
+
+    @property
+    def hours_away_range(self) -> tuple[Decimal, Decimal] | None:
+        if not self.options:
+            return None
+        hours = [t.hours_away for t in self.options]
+        return min(hours), max(hours)
+
+
+def ladder_totals(draft: Draft) -> LadderTotals:
+    hourly = draft.person.hourly_cost
+    return LadderTotals(
+        options=tuple(option_totals(o, i + 1, hourly) for i, o in enumerate(draft.options)),
+        currency=draft.currency,
+    )
+
+
+def weeks_until(day: dt.date | None, today: dt.date) -> int | None:
+    """Whole weeks from today to a date (negative when it has passed)."""
+    if day is None:
+        return None
+    return (day - today).days // 7

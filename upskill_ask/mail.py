@@ -1,0 +1,103 @@
+"""The email draft: a standards-valid .eml to the manager with the proposal PDF attached.
+
+Built with the standard library's ``email`` package. ``X-Unsent: 1`` makes mail clients (Outlook,
+Thunderbird with an add-on, Apple Mail) open it as a draft ready to send. Header values are
+stripped of line breaks. Nothing under ``private`` is read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from email.headerregistry import Address, Group
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+
+from upskill_ask.costing import ladder_totals
+from upskill_ask.formatting import Formatter
+from upskill_ask.model import Draft
+from upskill_ask.render import public_copy
+
+_ADDRESS = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+$")
+
+
+def header_value(text: str) -> str:
+    """One line, no CR/LF or other control characters (a stray newline breaks the message)."""
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", text or "").strip()
+
+
+def _mailbox(name: str, email: str) -> Address | Group:
+    name, email = header_value(name), header_value(email)
+    if email and _ADDRESS.match(email):
+        username, domain = email.rsplit("@", 1)
+        return Address(display_name=name, username=username, domain=domain)
+    return Group(display_name=name or "Manager")
+
+
+def subject(draft: Draft) -> str:
+    if draft.email.subject:
+        return header_value(draft.email.subject)
+    skill = draft.skill.name or "my development"
+    return header_value(f"Proposal: support for learning {skill}")
+
+
+def default_message(draft: Draft) -> str:
+    """A short covering note written from the public draft (the user can replace it)."""
+    fmt = Formatter(draft.locale, draft.currency)
+    totals = ladder_totals(draft)
+    first_name = (draft.manager.name.split() or ["there"])[0]
+    lines = [f"Hi {first_name},", ""]
+    skill = draft.skill.name or "a skill I want to build"
+    lines.append(
+        f"Before next year's budget is set, I would like your support for learning {skill}. "
+        "I have put a short proposal together, attached as a PDF."
+    )
+    if totals.recommended and draft.options:
+        option = draft.options[0]
+        rec = totals.recommended
+        cost = fmt.money(rec.cash, whole=True) if rec.cash else "no course fee"
+        lines += ["", f"My first choice is {option.title or option.kind.label}: {cost}, "
+                  f"{fmt.hours(rec.hours_away)} away from core work."]
+        if len(draft.options) > 1:
+            lines.append(f"The proposal also lists {len(draft.options) - 1} lighter alternative"
+                         f"{'s' if len(draft.options) > 2 else ''}, down to "
+                         f"{draft.options[-1].title or draft.options[-1].kind.label}.")
+    if draft.skill.applied_to:
+        lines += ["", f"I would apply it directly to: {draft.skill.applied_to.splitlines()[0]}"]
+    when = draft.timing.meeting_date
+    lines += ["", (f"Could we go through it when we meet on {fmt.date(when)}?" if when else
+                   "Could we find 30 minutes to go through it?")]
+    if draft.timing.decision_by:
+        lines.append(f"A decision by {fmt.date(draft.timing.decision_by)} would let me "
+                     "plan around the team's workload.")
+    lines += ["", "Thank you,", draft.person.name or ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def attachment_name(draft: Draft) -> str:
+    base = re.sub(r"[^\w\-]+", "-", (draft.skill.name or "development").strip()).strip("-")
+    return f"Proposal-{base[:60] or 'development'}.pdf"
+
+
+def build_message(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None) -> EmailMessage:
+    draft = public_copy(draft)
+    msg = EmailMessage()
+    msg["To"] = _mailbox(draft.manager.name, draft.manager.email)
+    if draft.person.email or draft.person.name:
+        msg["From"] = _mailbox(draft.person.name, draft.person.email)
+    msg["Subject"] = subject(draft)
+    msg["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
+    msg["Message-ID"] = make_msgid(domain="upskill-ask.invalid")
+    msg["X-Unsent"] = "1"
+    msg["X-Mailer"] = "upskill-ask"
+    body = draft.email.message or default_message(draft)
+    msg.set_content(body.replace("\r\n", "\n") + ("" if body.endswith("\n") else "\n"))
+    msg.add_attachment(proposal_pdf, maintype="application", subtype="pdf",
+                       filename=attachment_name(draft))
+    return msg
+
+
+def eml_bytes(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None) -> bytes:
+    """The message as bytes with CRLF line ends, as .eml files are usually stored."""
+    return build_message(draft, proposal_pdf, now=now).as_bytes(policy=SMTP)

@@ -1,0 +1,324 @@
+"""The draft: everything the employee prepares for the ask, as a pydantic model.
+
+A draft file is a JSON object with ``"format": "upskill-ask/draft"`` and an integer
+``"version"``. Everything that must never reach the manager lives under ``"private"``.
+Text fields are validated here (length, control characters, lone surrogates) so that the
+renderers can trust what they get; money and hours are Decimal, never float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+FORMAT_ID = "upskill-ask/draft"
+VERSION = 1
+
+LINE_MAX = 4_000
+TEXT_MAX = 20_000
+OPTIONS_MAX = 12
+OBJECTIONS_MAX = 40
+LIST_MAX = 30
+MONEY_MAX = Decimal("100000000")
+HOURS_MAX = Decimal("10000")
+
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _clean(value: str, *, multiline: bool) -> str:
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        char = bad.group()
+        kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        raise ValueError(f"contains {kind} (U+{ord(char):04X}) at position {bad.start() + 1}")
+    if not multiline and ("\n" in value or "\r" in value):
+        raise ValueError("must be a single line")
+    value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
+
+
+def _line(value: str) -> str:
+    return _clean(value, multiline=False)
+
+
+def _text(value: str) -> str:
+    return _clean(value, multiline=True)
+
+
+Line = Annotated[str, Field(max_length=LINE_MAX), AfterValidator(_line)]
+"""One line of user text: a name, a title, a short phrase."""
+Text = Annotated[str, Field(max_length=TEXT_MAX), AfterValidator(_text)]
+"""User prose: paragraphs are kept, control characters are refused."""
+Hours = Annotated[Decimal, Field(ge=0, le=HOURS_MAX, allow_inf_nan=False, decimal_places=2)]
+Amount = Annotated[Decimal, Field(ge=0, le=MONEY_MAX, allow_inf_nan=False, decimal_places=2)]
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+LocaleName = Annotated[str, Field(pattern=r"^[a-z]{2,3}([_-][A-Z]{2})?$")]
+Items = Annotated[list[Line], Field(max_length=LIST_MAX)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=False,
+        ser_json_inf_nan="strings",
+    )
+
+
+class RequestKind(StrEnum):
+    """The four variants of an ask, as the ladder offers them."""
+
+    FREE_TRAINING = "free_training"
+    PAID_COURSE = "paid_course"
+    INTERNAL_EXPERT = "internal_expert"
+    EXTERNAL_MENTOR = "external_mentor"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    RequestKind.FREE_TRAINING: "Free training on the clock",
+    RequestKind.PAID_COURSE: "Paid course",
+    RequestKind.INTERNAL_EXPERT: "Internal expert",
+    RequestKind.EXTERNAL_MENTOR: "External mentor, shifted hours",
+}
+
+
+class Person(_Model):
+    name: Line = ""
+    role: Line = ""
+    team: Line = ""
+    email: Line = ""
+    hourly_cost: Amount | None = Field(
+        default=None,
+        description="What one hour of your time costs the employer, in the draft's currency. "
+        "Optional: when given, the proposal shows the cost of the hours away.",
+    )
+
+
+class Manager(_Model):
+    name: Line = ""
+    title: Line = ""
+    email: Line = ""
+
+
+class Timing(_Model):
+    meeting_date: dt.date | None = None
+    budget_date: dt.date | None = Field(
+        default=None, description="When next year's budget is set."
+    )
+    decision_by: dt.date | None = Field(default=None, description="When you need an answer.")
+
+
+class Skill(_Model):
+    name: Line = ""
+    current_level: Text = ""
+    target_level: Text = ""
+    gap_evidence: Text = ""
+    applied_to: Text = Field(default="", description="The work or project where it will be used.")
+    why_now: Text = ""
+    career_goal: Text = ""
+    company_goal: Text = Field(default="", description="The company goal or strategy it serves.")
+    benefits_team: Items = Field(default_factory=list)
+    benefits_me: Items = Field(default_factory=list)
+
+
+class Money(_Model):
+    amount: Amount = Decimal("0")
+    currency: CurrencyCode = "EUR"
+
+
+class Schedule(_Model):
+    start: dt.date | None = None
+    end: dt.date | None = None
+    shifted_hours: Line = Field(
+        default="", description="Which hours shift, e.g. 'start 1 h later on Tue and Thu'."
+    )
+    make_up: Line = Field(default="", description="How the shifted hours are made up.")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Schedule:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("the end date is before the start date")
+        return self
+
+
+class Option(_Model):
+    """One rung of the ladder."""
+
+    kind: RequestKind = RequestKind.PAID_COURSE
+    title: Line = ""
+    provider: Line = ""
+    link: Line = ""
+    cost: Money = Field(default_factory=Money)
+    hours_total: Hours = Decimal("0")
+    hours_per_week: Hours = Decimal("0")
+    hours_on_clock: Hours = Field(
+        default=Decimal("0"), description="Of the total, the hours taken from paid work time."
+    )
+    schedule: Schedule = Field(default_factory=Schedule)
+    coverage: Text = Field(default="", description="Who covers core duties meanwhile.")
+    deliverable: Line = Field(default="", description="Certificate, project, talk to the team...")
+    my_commitment: Text = Field(default="", description="What you give in return.")
+
+    @model_validator(mode="after")
+    def _on_clock_within_total(self) -> Option:
+        if self.hours_on_clock > self.hours_total:
+            raise ValueError("hours on the clock cannot exceed the hours in total")
+        return self
+
+
+class Measure(_Model):
+    what: Line = ""
+    by: dt.date | None = None
+
+
+class Plan(_Model):
+    """Making it stick: 70/20/10, habits, tracking, sharing, coverage, measures."""
+
+    on_the_job: Text = Field(default="", description="70 %: the on-the-job project.")
+    with_people: Text = Field(default="", description="20 %: people to learn with and from.")
+    formal: Text = Field(default="", description="10 %: the formal learning.")
+    micro_habit: Line = ""
+    minutes_per_day: int = Field(default=0, ge=0, le=600)
+    tracking: Text = ""
+    sharing: Text = ""
+    coverage: Text = ""
+    measures: list[Measure] = Field(default_factory=list, max_length=LIST_MAX)
+    check_ins: list[dt.date] = Field(default_factory=list, max_length=LIST_MAX)
+
+
+class Objection(_Model):
+    """An anticipated question, with the employee's answer.
+
+    ``id`` names an entry of the built-in library, or starts with ``custom`` for one the user
+    wrote. An empty ``answer`` means: the library's response, filled with this draft's figures.
+    """
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+    question: Line = ""
+    answer: Text = ""
+    evidence: Text = ""
+
+
+class Trade(_Model):
+    give: Line = ""
+    get: Line = ""
+
+
+class Private(_Model):
+    """For the employee only: appears in the prep sheet, never in the proposal or email."""
+
+    best_alternative: Text = Field(default="", description="Your best alternative if the answer is no.")
+    walk_away: Text = ""
+    stop_at_option: int | None = Field(
+        default=None, ge=1, le=OPTIONS_MAX, description="The rung (1 = first) below which you stop."
+    )
+    trades: list[Trade] = Field(default_factory=list, max_length=LIST_MAX)
+    motivations: Text = ""
+    notes: Text = ""
+    opening_lines: Text = ""
+    fallbacks: dict[
+        Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")], Text
+    ] = Field(default_factory=dict, max_length=OBJECTIONS_MAX,
+              description="Your fallback concession per objection id.")
+
+
+class Email(_Model):
+    subject: Line = ""
+    message: Text = ""
+
+
+class Draft(_Model):
+    format: Literal["upskill-ask/draft"] = FORMAT_ID
+    version: Literal[1] = VERSION
+    title: Line = ""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    locale: LocaleName = "en_GB"
+    currency: CurrencyCode = "EUR"
+    person: Person = Field(default_factory=Person)
+    manager: Manager = Field(default_factory=Manager)
+    timing: Timing = Field(default_factory=Timing)
+    skill: Skill = Field(default_factory=Skill)
+    options: list[Option] = Field(
+        default_factory=list, max_length=OPTIONS_MAX,
+        description="The ladder: the option you want most first, the cheapest fallback last.",
+    )
+    plan: Plan = Field(default_factory=Plan)
+    objections: list[Objection] = Field(default_factory=list, max_length=OBJECTIONS_MAX)
+    email: Email = Field(default_factory=Email)
+    private: Private = Field(default_factory=Private)
+
+    @field_validator("options")
+    @classmethod
+    def _currencies_match(cls, options: list[Option], info: ValidationInfo) -> list[Option]:
+        currency = info.data.get("currency")
+        for option in options:
+            if currency and option.cost.currency != currency:
+                raise ValueError(
+                    f"every option is costed in the draft's currency ({currency}); "
+                    f"'{option.title or option.kind.label}' uses {option.cost.currency}"
+                )
+        return options
+
+    @field_validator("objections")
+    @classmethod
+    def _unique_objections(cls, objections: list[Objection]) -> list[Objection]:
+        seen: set[str] = set()
+        for objection in objections:
+            if objection.id in seen:
+                raise ValueError(f"the question '{objection.id}' is listed twice")
+            seen.add(objection.id)
+        return objections
+
+    def proposal_title(self) -> str:
+        if self.title:
+            return self.title
+        if self.skill.name:
+            return f"Proposal: support for learning {self.skill.name}"
+        return "Development proposal"
+
+
+def missing_for_export(draft: Draft) -> list[tuple[str, str]]:
+    """Fields a proposal cannot do without, as (path, message) pairs; empty when complete."""
+    missing = []
+    if not draft.person.name:
+        missing.append(("person.name", "your name is needed on the proposal"))
+    if not draft.manager.name:
+        missing.append(("manager.name", "the proposal is addressed to your manager by name"))
+    if not draft.skill.name:
+        missing.append(("skill.name", "say which skill you want to learn"))
+    if not draft.options:
+        missing.append(("options", "add at least one option to the ladder"))
+    return missing
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older draft up to VERSION in memory. Version 1 is the first: nothing to do yet."""
+    return data
+
+
+def error_path(loc: tuple[int | str, ...]) -> str:
+    """Dotted field path of a pydantic error location (dropping union/validator tags)."""
+    parts = [str(p) for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
+    return ".".join(parts) or "(draft)"
+
+
+def blank() -> Draft:
+    return Draft()

@@ -1,0 +1,298 @@
+"""The documents: one Jinja environment, self-contained HTML, and PDF through WeasyPrint.
+
+* One environment for the whole app: StrictUndefined, autoescape on for every template
+  whatever its name, templates loaded from the package. User text is only ever a value.
+* Every value printed goes through :func:`_soft_breaks`, so a very long word gets break
+  opportunities (WeasyPrint is pathologically slow on long unbreakable words).
+* HTML is self-contained: the stylesheet is inlined and the fonts are ``data:`` URLs.
+* WeasyPrint is imported lazily and gets :class:`LocalOnlyFetcher`, which serves only ``data:``
+  URLs and files inside the package's template folder; anything else stops the render.
+* The proposal is rendered from a copy of the draft with the private section emptied, so no
+  template change can leak it.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as dt
+import logging
+import os
+import re
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from upskill_ask import costing, objections
+from upskill_ask.formatting import Formatter
+from upskill_ask.model import KIND_LABELS, Draft, Private, RequestKind
+
+RENDER_SECONDS = 60
+SOFT_BREAK_EVERY = 24
+_LONG_WORD = re.compile(rf"\S{{{SOFT_BREAK_EVERY + 8},}}")
+FONT_FILES = {
+    ("normal", 400): "Inter-Regular.otf",
+    ("italic", 400): "Inter-Italic.otf",
+    ("normal", 600): "Inter-SemiBold.otf",
+    ("normal", 700): "Inter-Bold.otf",
+}
+
+
+class RenderError(Exception):
+    """The document could not be produced; the message is for the user."""
+
+
+def templates_dir() -> Path:
+    return Path(str(resources.files("upskill_ask").joinpath("templates")))
+
+
+def _break_word(match: re.Match[str]) -> str:
+    word = match.group()
+    return "\u200b".join(word[i:i + SOFT_BREAK_EVERY] for i in range(0, len(word), SOFT_BREAK_EVERY))
+
+
+def _soft_breaks(value: Any) -> Any:
+    """Finalize hook: give long words break opportunities; markup and non-text pass through."""
+    if isinstance(value, str) and not isinstance(value, Markup) and len(value) > SOFT_BREAK_EVERY:
+        return _LONG_WORD.sub(_break_word, value)
+    return value
+
+
+def _paragraphs(text: str) -> Markup:
+    """User prose as escaped <p> elements: blank lines split paragraphs, single newlines break."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    return Markup("").join(
+        Markup("<p>{}</p>").format(Markup("<br>").join(escape(_soft_breaks(line))
+                                                        for line in block.split("\n")))
+        for block in blocks
+    )
+
+
+def _safe_link(url: str) -> str:
+    """An http(s) link for a clickable annotation; anything else is shown but never linked."""
+    return url if re.match(r"^https?://[^\s<>\"']+$", url or "") else ""
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("upskill_ask", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_soft_breaks,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["paragraphs"] = _paragraphs
+    env.filters["safe_link"] = _safe_link
+    return env
+
+
+@lru_cache(maxsize=1)
+def font_css() -> Markup:
+    """@font-face rules with the shipped fonts as data: URLs (self-contained output)."""
+    folder = resources.files("upskill_ask").joinpath("templates/fonts")
+    rules = []
+    for (style, weight), name in FONT_FILES.items():
+        data = base64.b64encode(folder.joinpath(name).read_bytes()).decode("ascii")
+        rules.append(
+            f"@font-face {{ font-family: 'Inter'; font-style: {style}; font-weight: {weight}; "
+            f"src: url(data:font/otf;base64,{data}) format('opentype'); }}"
+        )
+    return Markup("\n".join(rules))
+
+
+@lru_cache(maxsize=4)
+def stylesheet(name: str) -> Markup:
+    """A stylesheet from the template folder, to inline in a <style> element."""
+    return Markup(resources.files("upskill_ask").joinpath(f"templates/{name}").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the templates receive (see templates/README.md for each name)."""
+
+    draft: Draft
+    fmt: Formatter
+    totals: costing.LadderTotals
+    questions: list[objections.ResolvedObjection]
+    today: dt.date
+    weeks_to_budget: int | None
+    weeks_to_meeting: int | None
+    private: bool
+
+    def as_context(self) -> dict[str, Any]:
+        return {
+            "d": self.draft,
+            "fmt": self.fmt,
+            "totals": self.totals,
+            "rows": list(zip(self.draft.options, self.totals.options, strict=True)),
+            "questions": self.questions,
+            "today": self.today,
+            "weeks_to_budget": self.weeks_to_budget,
+            "weeks_to_meeting": self.weeks_to_meeting,
+            "kind_labels": {k.value: v for k, v in KIND_LABELS.items()},
+            "kinds": RequestKind,
+            "title": self.draft.proposal_title(),
+            "font_css": font_css(),
+            "stylesheet": stylesheet,
+        }
+
+
+def public_copy(draft: Draft) -> Draft:
+    """The draft with everything under 'private' emptied: all the proposal may ever see."""
+    return draft.model_copy(update={"private": Private()})
+
+
+def document(draft: Draft, *, private: bool, today: dt.date | None = None) -> Document:
+    today = today or dt.date.today()
+    shown = draft if private else public_copy(draft)
+    return Document(
+        draft=shown,
+        fmt=Formatter(draft.locale, draft.currency),
+        totals=costing.ladder_totals(shown),
+        questions=objections.resolve(shown, include_private=private),
+        today=today,
+        weeks_to_budget=costing.weeks_until(draft.timing.budget_date, today),
+        weeks_to_meeting=costing.weeks_until(draft.timing.meeting_date, today),
+        private=private,
+    )
+
+
+def render_template(name: str, context: dict[str, Any]) -> str:
+    """The one function that renders a template."""
+    return environment().get_template(name).render(context)
+
+
+def proposal_html(draft: Draft, *, today: dt.date | None = None) -> str:
+    """The manager's proposal as one self-contained HTML document."""
+    return render_template("proposal.html.j2", document(draft, private=False, today=today).as_context())
+
+
+def prep_html(draft: Draft, *, today: dt.date | None = None) -> str:
+    """The employee's private prep sheet as one self-contained HTML document."""
+    return render_template("prep.html.j2", document(draft, private=True, today=today).as_context())
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+class FetchRefused(Exception):
+    pass
+
+
+def _make_fetcher():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    allowed_root = templates_dir().resolve()
+
+    class LocalOnlyFetcher(URLFetcher):
+        """Serves data: URLs and files inside the package's template folder; refuses the rest."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                from urllib.request import url2pathname
+
+                path = Path(url2pathname(url.split("?", 1)[0].removeprefix("file:"))).resolve()
+                if path.is_relative_to(allowed_root) and path.is_file():
+                    return URLFetcherResponse(url, path.read_bytes(), {})
+            self.refused.append(url[:200])
+
+            class Refused(FatalURLFetchingError):
+                pass
+
+            raise Refused(f"refused to fetch {url[:200]}")
+
+    return LocalOnlyFetcher()
+
+
+class _FetchErrors(logging.Handler):
+    """Collects WeasyPrint's logged errors (failed fetches are only logged by default)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage()[:300])
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    """Stop a runaway render (only where a signal can interrupt: the main thread on POSIX)."""
+    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise RenderError(f"rendering took longer than {seconds} s and was stopped; "
+                          "is there an extremely long text in the draft?")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def html_to_pdf(html: str, *, title: str, author: str, language: str, forms: bool = False,
+                seconds: int = RENDER_SECONDS) -> bytes:
+    """PDF bytes from our own HTML: tagged (PDF/UA), with metadata, fetching nothing outside."""
+    import weasyprint
+
+    fetcher = _make_fetcher()
+    errors = _FetchErrors()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(errors)
+    try:
+        with _time_limit(seconds):
+            doc = weasyprint.HTML(string=html, base_url=templates_dir().as_uri() + "/",
+                                  url_fetcher=fetcher)
+            rendered = doc.render()
+            rendered.metadata.title = title
+            rendered.metadata.authors = [author] if author else []
+            rendered.metadata.lang = language
+            rendered.metadata.generator = "upskill-ask"
+            pdf = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=forms)
+    except RenderError:
+        raise
+    except Exception as exc:
+        if fetcher.refused:
+            raise RenderError(f"the document asked for an outside resource ({fetcher.refused[0]}); "
+                              "nothing was fetched") from None
+        raise RenderError(f"could not produce the PDF: {exc}") from exc
+    finally:
+        logger.removeHandler(errors)
+    if fetcher.refused or errors.messages:
+        problem = fetcher.refused[0] if fetcher.refused else errors.messages[0]
+        raise RenderError(f"the PDF could not be made cleanly: {problem}")
+    return pdf
+
+
+def proposal_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
+    return html_to_pdf(proposal_html(draft, today=today), title=draft.proposal_title(),
+                       author=draft.person.name, language=draft.language, forms=True)
+
+
+def prep_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
+    return html_to_pdf(prep_html(draft, today=today),
+                       title=f"Private prep sheet — {draft.proposal_title()}",
+                       author=draft.person.name, language=draft.language)
