@@ -1,0 +1,51 @@
+"""A scripted stand-in for the app's dialog seam (upskill_ask.ui.dialogs.Dialogs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from upskill_ask.ui.dialogs import Unsaved
+
+
+class FakeDialogs:
+    """Answers from scripted values and records every call as (method, text)."""
+
+    def __init__(self, *, open_path: Path | None = None, save_path: Path | None = None,
+                 unsaved: Unsaved = Unsaved.DISCARD, restore: bool = True):
+        self.open_answer = open_path
+        self.save_answer = save_path
+        self.unsaved_answer = unsaved
+        self.restore_answer = restore
+        self.calls: list[tuple[str, str]] = []
+
+    def open_draft(self, parent, folder):
+        self.calls.append(("open_draft", folder))
+        return self.open_answer
+
+    def save_path(self, parent, title, suggested, filters):
+        self.calls.append(("save_path", suggested))
+        return self.save_answer
+
+    def error(self, parent, title, text, details=""):
+        self.calls.append(("error", f"{title}: {text}"))
+
+    def info(self, parent, title, text):
+        self.calls.append(("info", f"{title}: {text}"))
+
+    def ask_unsaved(self, parent, name):
+        self.calls.append(("ask_unsaved", name))
+        return self.unsaved_answer
+
+    def ask_restore(self, parent, description):
+        self.calls.append(("ask_restore", description))
+        return self.restore_answer
+
+    def __getattr__(self, name):
+        # methods added to the seam later (print dialogs...) answer "cancelled"
+        def cancelled(*args, **kwargs):
+            self.calls.append((name, ""))
+            return None
+        return cancelled
+
+    def texts(self, kind: str) -> list[str]:
+        return [text for method, text in self.calls if method == kind]

@@ -1,0 +1,34 @@
+"""The app's log: a rotating file in the user's log folder. It never holds draft contents,
+only what happened (file names, error types), so it can be attached to a bug report."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from upskill_ask.paths import log_dir
+
+LOGGER = logging.getLogger("upskill_ask")
+_configured = False
+
+
+def setup() -> None:
+    """Send the app's log records to upskill-ask.log (1 MB x 3 files). Safe to call twice."""
+    global _configured
+    if _configured:
+        return
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "upskill-ask.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()  # a read-only home must not stop the app
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    LOGGER.addHandler(handler)
+    LOGGER.setLevel(logging.INFO)
+    _configured = True
+
+
+def log_file() -> str:
+    return str(log_dir() / "upskill-ask.log")

@@ -1,0 +1,73 @@
+"""Starting the desktop app: Qt application, log, error dialog, crash recovery, first window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from upskill_ask import __version__, logs
+
+
+def run(draft_path: Path | None = None) -> int:
+    """Open the wizard (on a draft if given) and run until the window closes."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    logs.setup()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("upskill-ask")
+    app.setApplicationDisplayName("upskill-ask")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("upskill-ask")
+    icon = Path(__file__).resolve().parent.parent / "icons" / "upskill-ask.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    wizard = open_window(draft_path)
+    wizard.show()
+    logs.LOGGER.info("started")
+    return app.exec()
+
+
+def open_window(draft_path: Path | None, dialogs=None):
+    """The first window: offers unsaved work from a crash, then opens the draft asked for.
+
+    A draft that cannot be opened gets a dialog with the reason and the app starts on a new
+    proposal; the file is left untouched.
+    """
+    from upskill_ask import drafts
+    from upskill_ask.ui import errors
+    from upskill_ask.ui.dialogs import Dialogs
+    from upskill_ask.ui.pages.base import PageId
+    from upskill_ask.ui.wizard import RequestWizard
+
+    dialogs = dialogs or Dialogs()
+    holder: list = []
+    errors.install(lambda text, details: dialogs.error(holder[0] if holder else None,
+                                                        "Something went wrong", text, details))
+    for file, original, data in drafts.pending_recoveries():
+        where = Path(original).name if original else "an unsaved proposal"
+        if dialogs.ask_restore(None, where):
+            wizard = RequestWizard(path=original or None, dialogs=dialogs, recovered=data)
+            holder.append(wizard)
+            wizard.setStartId(PageId.PEOPLE)
+            return wizard
+        file.unlink(missing_ok=True)
+    draft = None
+    problem = None
+    if draft_path is not None:
+        try:
+            draft = drafts.load(draft_path)
+        except drafts.DraftError as exc:
+            problem = exc
+    wizard = RequestWizard(draft, path=draft_path if draft else None, dialogs=dialogs)
+    holder.append(wizard)
+    if draft is not None:
+        from upskill_ask import recent
+
+        recent.add(draft_path)
+        wizard.setStartId(PageId.PEOPLE)
+    if problem is not None:
+        dialogs.error(None, "This draft cannot be opened",
+                      f"{Path(draft_path).name} cannot be opened:\n\n" + "\n".join(problem.lines())
+                      + "\n\nThe file was not changed. A new proposal is open instead.")
+    return wizard

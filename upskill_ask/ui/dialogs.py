@@ -1,0 +1,69 @@
+"""Every question the app asks the user in a modal dialog, behind one seam.
+
+The wizard calls these methods and never ``QMessageBox``/``QFileDialog`` directly, so tests
+replace the object with one that answers from a script instead of opening real modal loops.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+DRAFT_FILTER = "upskill-ask drafts (*.upskill);;All files (*)"
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs:
+    """The real dialogs."""
+
+    def open_draft(self, parent: QWidget, folder: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open a draft", folder, DRAFT_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+    def error(self, parent: QWidget, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def info(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def ask_unsaved(self, parent: QWidget, name: str) -> Unsaved:
+        answer = QMessageBox.question(
+            parent, "Unsaved changes", f"Save the changes to {name} before closing?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: Unsaved.SAVE,
+                QMessageBox.StandardButton.Discard: Unsaved.DISCARD}.get(answer, Unsaved.CANCEL)
+
+    def ask_restore(self, parent: QWidget | None, description: str) -> bool:
+        answer = QMessageBox.question(
+            parent, "Restore unsaved work?",
+            f"upskill-ask did not close properly last time. Restore the unsaved work on "
+            f"{description}?\n\nIf you choose No, the recovered copy is deleted.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def print_setup(self, parent: QWidget, printer, pages: int) -> bool:
+        """The system print dialog for ``printer`` (a QPrinter); True when the user chose Print."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+        from PySide6.QtWidgets import QDialog
+
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Print the proposal")
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, max(1, pages))
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,79 @@
+"""Page 2, "You and your manager": who asks, who decides, and when the budget is set."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLabel
+
+from upskill_ask.ui.pages.base import DraftPage
+
+CURRENCIES = ["EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK",
+              "JPY", "INR", "SGD", "NZD", "ZAR", "BRL", "MXN"]
+LOCALES = [("English (United Kingdom)", "en_GB"), ("English (United States)", "en_US"),
+           ("English (Ireland)", "en_IE"), ("English (Canada)", "en_CA"),
+           ("English (Australia)", "en_AU"), ("English (India)", "en_IN"),
+           ("Deutsch (Deutschland)", "de_DE"), ("Deutsch (Schweiz)", "de_CH"),
+           ("Français (France)", "fr_FR"), ("Nederlands (Nederland)", "nl_NL"),
+           ("Español (España)", "es_ES"), ("Italiano (Italia)", "it_IT"),
+           ("Svenska (Sverige)", "sv_SE"), ("Polski (Polska)", "pl_PL")]
+
+
+class PeoplePage(DraftPage):
+    required = (("person.name", "add your name"), ("manager.name", "add your manager's name"))
+
+    def build(self) -> None:
+        self.setTitle("You and your manager")
+        self.setSubTitle("Who is asking, who decides, and when. Early in the budget cycle is "
+                         "the best time to ask.")
+        you = self.form("You")
+        you.line("person.name", "&Your name", required=True)
+        you.line("person.role", "Your &role", hint="e.g. Planning Analyst")
+        you.line("person.team", "&Team")
+        you.line("person.email", "Your e&mail", hint="used as the sender of the email draft")
+        boss = self.form("Your manager")
+        boss.line("manager.name", "Man&ager's name", required=True)
+        boss.line("manager.title", "Manager's t&itle")
+        boss.line("manager.email", "Manager's &email", hint="the email draft is addressed here")
+        when = self.form("Timing")
+        when.date("timing.meeting_date", "Meeting &date")
+        when.date("timing.budget_date", "Bud&get is set on", hint="when next year's budget is fixed")
+        when.date("timing.decision_by", "Decision &wanted by")
+        self.nudge = QLabel()
+        self.nudge.setObjectName("timing-nudge")
+        self.nudge.setWordWrap(True)
+        when.layout.addRow("", self.nudge)
+        money = self.form("Money and numbers")
+        money.combo("currency", "C&urrency", [(c, c) for c in CURRENCIES])
+        money.combo("locale", "Number and date &format", LOCALES)
+        money.decimal("person.hourly_cost", "Your &hourly cost (optional)",
+                      hint="what one hour of your time costs the employer; shows the cost of "
+                      "the hours away")
+        self.body_layout.addStretch(1)
+        self.store.changed.connect(self._on_changed)
+        self.store.reset.connect(self.update_nudge)
+        self.update_nudge()
+
+    def _on_changed(self, path: str) -> None:
+        if path.startswith("timing."):
+            self.update_nudge()
+
+    def update_nudge(self) -> None:
+        self.nudge.setText(budget_nudge(self.store.get("timing.budget_date"), dt.date.today()))
+
+
+def budget_nudge(budget_date: str | None, today: dt.date) -> str:
+    """How many weeks are left before the budget is set, and what that means for the ask."""
+    if not budget_date:
+        return "Tip: find out when next year's budget is set; asking before then is easiest."
+    try:
+        day = dt.date.fromisoformat(budget_date)
+    except ValueError:
+        return ""
+    weeks = (day - today).days // 7
+    if day < today:
+        return ("The budget date has passed. Ask anyway: free and low-cost options on the "
+                "ladder still fit, and you will be first in line next cycle.")
+    if weeks <= 2:
+        return f"Only {max(weeks, 0)} week(s) until the budget is set: ask for the meeting now."
+    return f"{weeks} weeks until the budget is set. Good timing: ask before plans are fixed."

@@ -1,0 +1,82 @@
+"""Page 1, "Start": a new proposal, a draft to open, a recent draft, or a bundled example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
+
+from upskill_ask import recent
+from upskill_ask.ui.pages.base import DraftPage
+
+
+class StartPage(DraftPage):
+    """Choosing what to work on. The wizard acts on the signals."""
+
+    newRequested = Signal()
+    openRequested = Signal()
+    pathChosen = Signal(Path)
+    exampleChosen = Signal(Path)
+
+    def build(self) -> None:
+        self.setTitle("Prepare your ask")
+        self.setSubTitle("Go into the meeting with a clear proposal, several options and answers "
+                         "ready. Start a new proposal, or carry on with a draft.")
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("Start a ne&w proposal")
+        self.new_button.setObjectName("start-new")
+        self.new_button.clicked.connect(self.newRequested)
+        self.open_button = QPushButton("&Open a draft…")
+        self.open_button.setObjectName("start-open")
+        self.open_button.clicked.connect(self.openRequested)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        self.body_layout.addLayout(buttons)
+
+        self.recent_label = QLabel("&Recent drafts")
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("start-recent")
+        self.recent_list.setAccessibleName("Recent drafts")
+        self.recent_label.setBuddy(self.recent_list)
+        self.recent_list.itemActivated.connect(
+            lambda item: self.pathChosen.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.body_layout.addWidget(self.recent_label)
+        self.body_layout.addWidget(self.recent_list)
+
+        self.examples_label = QLabel("Start from an &example")
+        self.examples_list = QListWidget()
+        self.examples_list.setObjectName("start-examples")
+        self.examples_list.setAccessibleName("Examples")
+        self.examples_label.setBuddy(self.examples_list)
+        self.examples_list.itemActivated.connect(
+            lambda item: self.exampleChosen.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.body_layout.addWidget(self.examples_label)
+        self.body_layout.addWidget(self.examples_list)
+        self.body_layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        self.recent_list.clear()
+        for path in recent.load():
+            item = QListWidgetItem(f"{path.stem}  —  {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.recent_list.addItem(item)
+        has_recent = self.recent_list.count() > 0
+        self.recent_label.setVisible(has_recent)
+        self.recent_list.setVisible(has_recent)
+        self.examples_list.clear()
+        for path in recent.examples():
+            item = QListWidgetItem(path.stem.replace("-", " ").capitalize())
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.examples_list.addItem(item)
