@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _measure import machine, run  # noqa: E402
+from _measure import machine, run
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 7

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from upskill_ask.ui.dialogs import Unsaved
@@ -49,3 +50,15 @@ class FakeDialogs:
 
     def texts(self, kind: str) -> list[str]:
         return [text for method, text in self.calls if method == kind]
+
+
+def read_only(monkeypatch, folder: Path) -> None:
+    """Make a folder refuse new files, as a read-only mount does (chmod alone does not stop root)."""
+    real = tempfile.mkstemp
+
+    def refuse(*args, **kwargs):
+        if Path(kwargs.get("dir") or ".").resolve() == folder.resolve():
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)

@@ -324,8 +324,8 @@ def test_an_exception_in_a_slot_is_logged_and_shown(qtbot, monkeypatch):
 
 def _inputs(page):
     kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
-    return [w for w in page.findChildren(QWidget) if isinstance(w, kinds)
-            and "." in w.objectName() or w.objectName() in ("title", "currency", "locale")]
+    return [w for w in page.findChildren(QWidget) if (isinstance(w, kinds)
+            and "." in w.objectName()) or w.objectName() in ("title", "currency", "locale")]
 
 
 def test_every_input_has_label_mnemonic_buddy_and_accessible_name(make_wizard):

@@ -87,7 +87,8 @@ def option_totals(option: Option, rank: int, hourly_cost: Decimal | None) -> Opt
         currency=currency,
         hours_total=round_hours(option.hours_total),
         hours_away=round_hours(away),
-        hours_own_time=round_hours(option.hours_total - away),
+        # the difference of the rounded figures, so the printed hours always add up
+        hours_own_time=round_hours(option.hours_total) - round_hours(away),
         weeks=round_hours(weeks) if weeks else None,
         months=round_hours(months) if months else None,
         hours_away_per_week=round_hours(away / weeks) if weeks else None,

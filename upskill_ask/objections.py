@@ -53,8 +53,17 @@ def library() -> dict[str, LibraryObjection]:
     return {entry["id"]: LibraryObjection(**entry) for entry in data["objection"]}
 
 
+_LEADING_WORDS = {"The", "A", "An", "Our", "My", "This", "These", "Those", "Its", "Their", "We"}
+
+
 def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0].rstrip(".") if text.strip() else ""
+    """The first line of the user's text as a phrase to set mid-sentence: no final full stop,
+    and a leading article in lower case ('The Q3 migration' -> 'the Q3 migration')."""
+    line = text.strip().splitlines()[0].strip().rstrip(".") if text.strip() else ""
+    first, _, rest = line.partition(" ")
+    if first in _LEADING_WORDS and rest:
+        line = f"{first.lower()} {rest}"
+    return line
 
 
 def figures(draft: Draft) -> dict[str, str]:

@@ -14,6 +14,7 @@ NEEDED = {
     "fontconfig": "Fontconfig, to find fonts",
     "harfbuzz-subset": "HarfBuzz subsetting, to embed only the glyphs used (WeasyPrint)",
     "xkbcommon": "xkbcommon, for keyboard input in Qt",
+    "xcb-cursor": "xcb-cursor, needed by Qt's X11 platform since Qt 6.5",
     "EGL": "EGL, for Qt's window system",
     "GL": "OpenGL, for Qt Widgets",
 }

@@ -1,14 +1,23 @@
-"""What the export buttons do, minus the buttons: file names, the jobs run on the render thread,
-and printing a finished PDF.
+"""What the export buttons do, minus the buttons: file names, the jobs that make the files, and
+printing a finished PDF.
 
 The documents themselves come from the core (``render``, ``mail``); files are written with
-``drafts.write_atomic`` so a failed export never leaves half a file. The jobs run on the worker
-thread and import the core lazily there.
+``drafts.write_atomic`` so a failed export never leaves half a file. The jobs run in the render
+process (see :mod:`upskill_ask.ui.preview`), so this module must import no Qt at module level:
+only the printing functions, which run on the UI thread, import Qt, inside themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import os
+import pickle
 import re
+import signal
+import struct
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,16 +65,16 @@ def with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
-# --- jobs (run on the worker thread) ----------------------------------------------------------
+# --- jobs (run in the render process, or on the render thread) ---------------------------------
 
 
 def document_bytes(export: Export, draft: Draft) -> bytes:
     from upskill_ask import mail, render
 
-    if export is PREP:
+    if export.key == PREP.key:  # compared by key: the export may arrive pickled, as a copy
         return render.prep_pdf(draft)
     pdf = render.proposal_pdf(draft)
-    if export is EMAIL:
+    if export.key == EMAIL.key:
         return mail.eml_bytes(draft, pdf)
     return pdf
 
@@ -83,6 +92,75 @@ def proposal_bytes(draft: Draft) -> bytes:
     from upskill_ask import render
 
     return render.proposal_pdf(draft)
+
+
+def timed_proposal(draft: Draft) -> tuple[bytes, float]:
+    """The proposal PDF and how long it took (for the live preview)."""
+    from upskill_ask import render
+
+    began = time.perf_counter()
+    pdf = render.proposal_pdf(draft)
+    return pdf, time.perf_counter() - began
+
+
+# --- the render process -----------------------------------------------------------------------
+
+_HEADER = struct.Struct(">Q")
+
+
+def _read_exact(stream: Any, size: int) -> bytes | None:
+    data = b""
+    while len(data) < size:
+        chunk = stream.read(size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def serve() -> None:
+    """The render process: run job requests from stdin, one at a time, answers on stdout.
+
+    A frame is an 8-byte big-endian length and a pickle. Requests are
+    ``(module, function name, args)``; answers ``("ready", None)`` once at start, then per
+    request ``("ok", result)``, ``("oserror", (errno, strerror, filename))`` or
+    ``("error", (type name, message))``. Both ends are this app; nothing from outside is
+    unpickled. The process ends when stdin closes (the app quit or died).
+    """
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints never corrupt the answers
+    sys.stdout = sys.stderr
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the app
+
+    def send(answer: tuple[str, Any]) -> None:
+        payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.write(_HEADER.pack(len(payload)) + payload)
+        answers.flush()
+
+    send(("ready", None))
+    requests = sys.stdin.buffer
+    while True:
+        header = _read_exact(requests, _HEADER.size)
+        if header is None:
+            return
+        payload = _read_exact(requests, _HEADER.unpack(header)[0])
+        if payload is None:
+            return
+        try:
+            module, name, args = pickle.loads(payload)
+            function = importlib.import_module(module)
+            for part in name.split("."):
+                function = getattr(function, part)
+            answer: tuple[str, Any] = ("ok", function(*args))
+        except OSError as exc:
+            answer = ("oserror", (exc.errno, exc.strerror or str(exc), exc.filename))
+        except Exception as exc:
+            answer = ("error", (type(exc).__name__, str(exc)))
+        try:
+            send(answer)
+        except Exception as exc:  # an answer that cannot be pickled
+            send(("error", (type(exc).__name__, str(exc))))
 
 
 # --- printing (UI thread) ---------------------------------------------------------------------

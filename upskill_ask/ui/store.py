@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 
-def split_path(path: str) -> list[str | int]:
-    return [int(p) if p.isdigit() else p for p in path.split(".")]
+def _key(node: Any, part: str) -> str | int:
+    """A path part as a list index under a list, as a key under a dict ("42" may be an id)."""
+    return int(part) if isinstance(node, list) and part.isdigit() else part
 
 
 def blank_data() -> dict[str, Any]:
@@ -83,19 +84,19 @@ class DraftStore(QObject):
 
     def get(self, path: str, default: Any = None) -> Any:
         node: Any = self._data
-        for part in split_path(path):
+        for part in path.split("."):
             try:
-                node = node[part]
+                node = node[_key(node, part)]
             except (KeyError, IndexError, TypeError):
                 return default
         return node
 
     def set(self, path: str, value: Any) -> None:
-        parts = split_path(path)
+        parts = path.split(".")
         node: Any = self._data
         for part in parts[:-1]:
-            node = node[part]
-        last = parts[-1]
+            node = node[_key(node, part)]
+        last = _key(node, parts[-1])
         if isinstance(node, dict) and node.get(last) == value and last in node:
             return
         if isinstance(node, list) and last < len(node) and node[last] == value:

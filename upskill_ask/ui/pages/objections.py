@@ -124,8 +124,7 @@ class QuestionCard(QGroupBox):
 
         self.evidence = form.text(f"{prefix}.evidence", "&Evidence you will bring")
         self.fallback = QPlainTextEdit()
-        form_fallback = form.add if binder_safe(oid) else self._add_unbound
-        form_fallback(f"private.fallbacks.{oid}", "&Fallback (private)", self.fallback)
+        form.add(f"private.fallbacks.{oid}", "&Fallback (private)", self.fallback)
         for short in (self.evidence, self.fallback):
             short.setMaximumHeight(lines * 4 + 12)
         private = QLabel("Private: goes only into your prep sheet, never into the proposal or "
@@ -154,27 +153,6 @@ class QuestionCard(QGroupBox):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.set_entry(None)
-
-    def _add_unbound(self, path: str, label: str, widget: QPlainTextEdit) -> None:
-        """The fallback of an all-digit id: the store's dotted paths would read the id as a
-        list index, so this one field reads and writes the fallbacks dict itself."""
-        widget.setObjectName(path)
-        widget.setTabChangesFocus(True)
-        lines = widget.fontMetrics().lineSpacing()
-        widget.setMinimumHeight(lines * 3 + 12)
-        widget.setMaximumHeight(lines * 6 + 12)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        self.grid.addRow(caption, widget)
-        store = self.page.store
-        widget.setPlainText(str((store.get("private.fallbacks") or {}).get(self.oid) or ""))
-
-        def write() -> None:
-            fallbacks = dict(store.get("private.fallbacks") or {})
-            fallbacks[self.oid] = widget.toPlainText()
-            store.set("private.fallbacks", fallbacks)
-
-        widget.textChanged.connect(write)
 
     # --- library and figures -------------------------------------------------------------
 
@@ -244,12 +222,6 @@ class QuestionCard(QGroupBox):
     def reset_wording(self) -> None:
         self.page.store.set(f"{self.prefix}.answer", "")
         self.answer.setFocus()
-
-
-def binder_safe(oid: str) -> bool:
-    """Whether ``private.fallbacks.<oid>`` works as a store path (an all-digit part is read
-    as a list index)."""
-    return not oid.isdigit()
 
 
 class QuestionsPage(DraftPage):

@@ -217,6 +217,12 @@ class OptionsPage(DraftPage):
         super().initializePage()
         self.update_totals()
 
+    def showEvent(self, event) -> None:
+        # with independent pages initializePage runs once: figures changed elsewhere
+        # (currency, hourly cost) are picked up each time the page is shown
+        super().showEvent(event)
+        self._totals_timer.start(0)
+
     def validatePage(self) -> bool:
         if not self.store.list_at("options"):
             self.message.setText("Before you go on: add at least one option — going in with "

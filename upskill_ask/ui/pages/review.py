@@ -394,8 +394,8 @@ class ReviewPage(DraftPage):
         target = self._dialogs().save_path(self, export.title, str(suggested), export.filters)
         return exporting.with_suffix(Path(target), export.suffix) if target else None
 
-    def _run(self, busy_text: str, what: str, job: Callable[[], Any],
-             done: Callable[[Any], None]) -> None:
+    def _run(self, busy_text: str, what: str, job: Callable[..., Any], args: tuple[Any, ...],
+             done: Callable[[Any], None], *, keep: bool = True) -> None:
         """Run a job on the render thread with the export buttons disabled; errors to a dialog."""
         self._set_exporting(True, busy_text)
 
@@ -409,7 +409,7 @@ class ReviewPage(DraftPage):
                                   f"{what.capitalize()} could not be made: {error_text(error)}",
                                   f"{type(error).__name__}: {error}")
 
-        self.worker.submit(job, finish)
+        self.worker.submit(job, args, finish, keep=keep)
 
     def _set_exporting(self, on: bool, text: str) -> None:
         self._exporting = on
@@ -437,7 +437,7 @@ class ReviewPage(DraftPage):
                 then(path)
 
         self._run(f"Making {export.what}…", export.what,
-                  lambda: exporting.write_export(export, draft, target), saved)
+                  exporting.write_export, (export, draft, target), saved)
 
     def export_proposal(self) -> None:
         self._export_file(exporting.PROPOSAL)
@@ -478,15 +478,16 @@ class ReviewPage(DraftPage):
                 "a copy where you want it.")
 
         self._run("Making the proposal…", "the proposal",
-                  lambda: exporting.write_export(exporting.PROPOSAL, draft, target), opened)
+                  exporting.write_export, (exporting.PROPOSAL, draft, target), opened)
 
     def print_proposal(self) -> None:
         draft = self._export_draft("the proposal")
         if draft is None:
             return
         self._run("Preparing the proposal for printing…", "the proposal",
-                  lambda: exporting.proposal_bytes(draft),
-                  lambda pdf: self._print_pdf(pdf, exporting.default_name(exporting.PROPOSAL, draft)))
+                  exporting.proposal_bytes, (draft,),
+                  lambda pdf: self._print_pdf(pdf, exporting.default_name(exporting.PROPOSAL, draft)),
+                  keep=False)
 
     def _print_pdf(self, pdf: bytes, name: str) -> None:
         from PySide6.QtPrintSupport import QPrinter

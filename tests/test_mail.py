@@ -1,0 +1,73 @@
+"""The email draft parsed back as a mail client would."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+
+from upskill_ask import mail
+
+from .conftest import make_draft
+
+PDF = b"%PDF-1.7 test"
+
+
+def parse(raw: bytes):
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
+def test_eml_is_a_draft_to_the_manager_with_the_proposal_attached():
+    msg = parse(mail.eml_bytes(make_draft(), PDF))
+    assert msg["X-Unsent"] == "1"
+    assert msg["To"].addresses[0].addr_spec == "graham.price@example.com"
+    assert msg["To"].addresses[0].display_name == "Graham Price"
+    assert msg["From"].addresses[0].addr_spec == "maya@example.com"
+    assert msg["Subject"] == "Proposal: support for learning Data visualisation with Power BI"
+    [attachment] = list(msg.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "Proposal-Data-visualisation-with-Power-BI.pdf"
+    assert attachment.get_content() == PDF
+    body = msg.get_body(("plain",)).get_content()
+    assert body.startswith("Hi Graham,")
+    assert "Power BI Data Analyst course" in body and "£1,250" in body
+    assert "Maya Okafor" in body
+
+
+def test_user_subject_and_message_win_and_line_breaks_are_stripped():
+    draft = make_draft()
+    draft.email.subject = "Training  request"
+    draft.email.message = "Dear Graham,\n\nPlease see attached.\n"
+    msg = parse(mail.eml_bytes(draft, PDF))
+    assert msg["Subject"] == "Training  request"
+    body = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert body == "Dear Graham,\n\nPlease see attached.\n"
+    assert mail.header_value("Hello\r\nBcc: evil@example.com") == "Hello Bcc: evil@example.com"
+
+
+def test_header_injection_through_names_is_impossible():
+    draft = make_draft()
+    # the model refuses line breaks; build the value past it to test the mail layer alone
+    draft.manager = draft.manager.model_copy(
+        update={"email": "graham@example.com>\r\nBcc: x@evil.example",
+                "name": "Graham\r\nBcc: y@evil.example"})
+    raw = mail.eml_bytes(draft, PDF)
+    msg = parse(raw)
+    assert msg["Bcc"] is None
+    assert b"\r\nBcc:" not in raw
+
+
+def test_private_section_never_reaches_the_email():
+    draft = make_draft()
+    raw = mail.eml_bytes(draft, PDF)
+    msg = parse(raw)
+    text = "\n".join(str(v) for v in msg.values()) + msg.get_body(("plain",)).get_content()
+    for secret in (draft.private.walk_away, draft.private.notes, draft.private.best_alternative):
+        assert secret not in text
+
+
+def test_without_a_manager_address_the_draft_still_opens():
+    draft = make_draft()
+    draft.manager.email = ""
+    msg = parse(mail.eml_bytes(draft, PDF))
+    assert "Graham Price" in str(msg["To"])
+    assert msg["X-Unsent"] == "1"

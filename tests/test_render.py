@@ -1,0 +1,213 @@
+"""The documents read back as a manager or the employee would: text, numbers, metadata, forms,
+escaping, privacy, and nothing fetched from outside."""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+
+import pypdf
+import pytest
+
+from upskill_ask import drafts, model, render
+
+from .conftest import EXAMPLES, make_draft
+
+
+def pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\s\u200b]+", "", text).lower()
+
+
+@pytest.fixture(scope="module")
+def proposal():
+    data = render.proposal_pdf(make_draft())
+    return data, pdf_text(data)
+
+
+@pytest.fixture(scope="module")
+def prep():
+    data = render.prep_pdf(make_draft())
+    return data, pdf_text(data)
+
+
+def test_proposal_has_every_section_and_the_users_figures(proposal):
+    _, text = proposal
+    flat = squash(text)
+    for expected in ["Maya Okafor", "Graham Price", "Data visualisation with Power BI",
+                     "Power BI Data Analyst course", "Vendor learning path",
+                     "£1,250", "24 h", "£924", "£2,174",
+                     "Regional leads answer their own questions", "A recognised certificate",
+                     "Rebuild the stock-cover report as a dashboard",
+                     "Sam covers the Monday stock call",
+                     "A lunch-and-learn for the planning team in March",
+                     "Dashboard live for two regions", "Can the team use it too?",
+                     "Yes: I will publish the dashboard to the workspace."]:
+        assert squash(expected) in flat, expected
+
+
+def test_proposal_speaks_of_questions_never_objections(proposal):
+    _, text = proposal
+    assert "objection" not in text.lower()
+
+
+def test_proposal_is_tagged_with_metadata_and_a_decision_form(proposal):
+    data, _ = proposal
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata.title == "Proposal: data visualisation training"
+    assert reader.metadata.author == "Maya Okafor"
+    root = reader.trailer["/Root"]
+    assert root.get("/Lang") == "en"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    fields = reader.get_fields() or {}
+    assert len(fields) >= 3
+    kinds = {f.get("/FT") for f in fields.values()}
+    assert {"/Btn", "/Tx"} <= kinds
+
+
+def test_decision_block_is_on_the_last_page(proposal):
+    data, _ = proposal
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    last = reader.pages[-1].extract_text()
+    assert "Decision" in last
+    assert reader.pages[-1].get("/Annots")
+
+
+def test_footer_numbers_pages(proposal):
+    data, _ = proposal
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    count = len(reader.pages)
+    assert f"1 of {count}" in reader.pages[0].extract_text()
+
+
+def test_private_section_never_reaches_the_proposal(proposal, prep):
+    _, text = proposal
+    _, prep_text = prep
+    draft = make_draft()
+    secrets = [draft.private.best_alternative, draft.private.walk_away, draft.private.motivations,
+               draft.private.notes, draft.private.opening_lines, "Split the fee over two quarters.",
+               "Cover the January close", "Two course days in February"]
+    for secret in secrets:
+        assert squash(secret) not in squash(text), secret
+        assert squash(secret) in squash(prep_text), secret
+
+
+def test_prep_sheet_has_cards_with_meaning_and_fallback(prep):
+    _, text = prep
+    flat = squash(text)
+    assert squash("Private") in flat
+    assert squash("Can the team use it too?") in flat
+    assert "£1,250" in text  # the library answer is filled with the user's figure
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>", "<b>bold</b>", "{{ 7*7 }}", "{% for x in y %}", "$cash",
+    "</style><style>body{display:none}</style>", "url(http://127.0.0.1:9/x.css)",
+    "&amp; &lt;", "Ω≈ç√ 你好 مرحبا 🎉"])
+def test_user_text_is_printed_literally(hostile):
+    draft = make_draft()
+    draft.skill.why_now = f"Because {hostile} matters"
+    draft.objections[1].answer = f"Answer {hostile} here"
+    html = render.proposal_html(draft)
+    assert "<script>" not in html
+    assert "49" not in re.sub(r"<style>.*?</style>", "", html, flags=re.S) or "7*7" in hostile
+    text = squash(pdf_text(render.proposal_pdf(draft)))
+    if not any(ord(c) > 0x2000 for c in hostile):
+        assert squash(f"Because {hostile} matters") in text
+        assert squash(f"Answer {hostile} here") in text
+
+
+def test_a_url_in_a_field_is_not_fetched(monkeypatch):
+    from weasyprint.urls import URLFetcher
+
+    asked = []
+    real = URLFetcher.fetch
+
+    def spy(self, url, headers=None):
+        asked.append(url)
+        return real(self, url, headers)
+
+    monkeypatch.setattr(URLFetcher, "fetch", spy)
+    draft = make_draft()
+    draft.options[0].link = "http://127.0.0.1:9/tracker.png"
+    draft.skill.gap_evidence = '<img src="http://127.0.0.1:9/pixel.png"> file:///etc/passwd'
+    render.proposal_pdf(draft)
+    assert not [u for u in asked if u.startswith(("http", "file:///etc"))]
+
+
+def test_the_fetcher_refuses_outside_files_and_networks():
+    fetcher = render._make_fetcher()
+    for url in ("http://127.0.0.1:9/x", "https://example.com/", "file:///etc/passwd",
+                f"{render.templates_dir().as_uri()}/../model.py", "ftp://x/y"):
+        with pytest.raises(BaseException, match="refused"):
+            fetcher.fetch(url)
+    inside = fetcher.fetch(f"{render.templates_dir().as_uri()}/common.css")
+    assert inside.read()
+
+
+def test_a_stylesheet_asking_for_outside_resources_fails_the_render():
+    html = "<html><head><style>@import url(http://127.0.0.1:9/evil.css);</style></head><body>x</body></html>"
+    with pytest.raises(render.RenderError):
+        render.html_to_pdf(html, title="t", author="a", language="en")
+
+
+def test_long_words_wrap_and_render_quickly():
+    import time
+
+    draft = make_draft()
+    draft.skill.gap_evidence = "x" * 3000
+    draft.options[0].title = "y" * 300
+    start = time.perf_counter()
+    data = render.proposal_pdf(draft)
+    assert time.perf_counter() - start < 30  # a guard against a hang, not a benchmark
+    runs = re.findall(r"x{24,}", squash(pdf_text(data)))
+    assert sum(map(len, runs)) >= 3000  # all of it, though a page break may fall inside it
+
+
+def test_many_options_break_across_pages():
+    draft = make_draft()
+    base = draft.options[0]
+    draft.options = [base.model_copy(update={"title": f"Option number {i}"}) for i in range(12)]
+    text = pdf_text(render.proposal_pdf(draft))
+    for i in range(12):
+        assert f"Option number {i}" in text
+
+
+def test_html_output_is_self_contained():
+    html = render.proposal_html(make_draft())
+    assert not re.search(r"""(src|href)\s*=\s*["'](?!data:|https?://example\.com/pbi|#)""", html)
+    assert "url(http" not in html and "@import" not in html
+    assert "data:font/otf;base64," in html
+
+
+def test_letter_paper_for_us_locales():
+    gb = pypdf.PdfReader(io.BytesIO(render.proposal_pdf(make_draft())))
+    us = pypdf.PdfReader(io.BytesIO(render.proposal_pdf(make_draft(locale="en_US", currency="GBP"))))
+    assert round(float(gb.pages[0].mediabox.height)) == 842  # A4
+    assert round(float(us.pages[0].mediabox.height)) == 792  # Letter
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_every_example_renders_with_its_public_words(example):
+    draft = drafts.load(example)
+    text = squash(pdf_text(render.proposal_pdf(draft)))
+    assert squash(draft.person.name) in text
+    assert squash(draft.skill.name) in text
+    for option in draft.options:
+        assert squash(option.title) in text
+    assert render.prep_pdf(draft).startswith(b"%PDF")
+
+
+def test_figures_follow_the_draft_currency_and_locale():
+    draft = make_draft(locale="de_DE", currency="EUR")
+    for option in draft.options:
+        option.cost = model.Money(amount=option.cost.amount, currency="EUR")
+    draft.options[0].cost.amount = Decimal("1234.5")
+    text = pdf_text(render.proposal_pdf(draft))
+    assert "1.234,50" in text and "€" in text
