@@ -115,6 +115,7 @@ class ReviewPage(DraftPage):
         self._stale = True
         self._exporting = False
         self._viewer_folder: Path | None = None
+        self._last_folder: Path | None = None
         self._pdf_document: Any = None
         self._pdf_buffer: QBuffer | None = None
         self.view: Any = None
@@ -356,6 +357,10 @@ class ReviewPage(DraftPage):
         if position:
             QTimer.singleShot(0, lambda: self.view is not None and bar.setValue(position))
 
+    def is_busy(self) -> bool:
+        """A preview is due or rendering, or an export is running (scripts wait on this)."""
+        return self._debounce.isActive() or self.renderer.busy or self._exporting
+
     @property
     def pdf_document(self):
         """The QPdfDocument shown (None before the page was first shown)."""
@@ -386,6 +391,9 @@ class ReviewPage(DraftPage):
         return draft
 
     def _folder(self) -> Path:
+        """Where the last export went, else beside the draft file, else the home folder."""
+        if self._last_folder is not None:
+            return self._last_folder
         path = getattr(self._wizard, "path", None)
         return Path(path).parent if path else Path.home()
 
@@ -396,7 +404,10 @@ class ReviewPage(DraftPage):
 
     def _run(self, busy_text: str, what: str, job: Callable[..., Any], args: tuple[Any, ...],
              done: Callable[[Any], None], *, keep: bool = True) -> None:
-        """Run a job on the render thread with the export buttons disabled; errors to a dialog."""
+        """Run a job on the render worker with the export buttons disabled; errors to a dialog.
+
+        ``keep``: a file being written, which closing the app waits for.
+        """
         self._set_exporting(True, busy_text)
 
         def finish(result: Any, error: BaseException | None) -> None:
@@ -432,6 +443,7 @@ class ReviewPage(DraftPage):
             return
 
         def saved(path: Path) -> None:
+            self._last_folder = path.parent
             self.export_status.setText(f"Saved {export.what} as {path}")
             if then is not None:
                 then(path)

@@ -1,0 +1,578 @@
+"""Page 8, "Review and export": live preview off the UI thread, exports, email, print, viewer."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import itertools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+
+from upskill_ask.ui import desktop, exporting
+from upskill_ask.ui.dialogs import Unsaved
+from upskill_ask.ui.pages.base import PageId
+from upskill_ask.ui.pages.review import ReviewPage
+from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
+from upskill_ask.ui.wizard import RequestWizard
+
+from .conftest import ROOT, make_draft
+
+pytestmark = [
+    pytest.mark.gui,
+    # the offscreen platform cannot resize native windows; it says so on every page change
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+RENDER_TIMEOUT_MS = 20_000
+WIZARD_KEYS = set("sbncd")  # Save draft, Back, Next, Close, Done
+
+
+class FakeDialogs:
+    """The dialog seam, answered from a script; every call is recorded."""
+
+    def __init__(self) -> None:
+        self.paths: list[Path | None] = []
+        self.calls: list[tuple] = []
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.print_to: Path | None = None
+        self.print_pages: int | None = None
+
+    def save_path(self, parent, title, suggested, filters):
+        self.calls.append(("save_path", title, suggested, filters))
+        return self.paths.pop(0) if self.paths else None
+
+    def open_draft(self, parent, folder):
+        self.calls.append(("open_draft", folder))
+        return None
+
+    def error(self, parent, title, text, details=""):
+        self.calls.append(("error", title))
+        self.errors.append((title, text))
+
+    def info(self, parent, title, text):
+        self.calls.append(("info", title))
+        self.infos.append((title, text))
+
+    def ask_unsaved(self, parent, name):
+        self.calls.append(("ask_unsaved", name))
+        return Unsaved.DISCARD
+
+    def ask_restore(self, parent, description):
+        return False
+
+    def print_setup(self, parent, printer, pages):
+        from PySide6.QtPrintSupport import QPrinter
+
+        self.calls.append(("print_setup", pages))
+        self.print_pages = pages
+        if self.print_to is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_to))
+        return True
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+", " ", text.replace("\u200b", "").replace("\u00ad", ""))
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The desktop cannot open anything (as headless): record what was asked."""
+    calls: list[Path] = []
+
+    def open_path(path):
+        calls.append(Path(path))
+        return False
+
+    monkeypatch.setattr(desktop, "open_path", open_path)
+    return calls
+
+
+@dataclass
+class Review:
+    wizard: RequestWizard
+    page: ReviewPage
+    dialogs: FakeDialogs
+
+
+def open_review(qtbot) -> Review:
+    dialogs = FakeDialogs()
+    wizard = RequestWizard(make_draft(), dialogs=dialogs)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 800)
+    wizard.show()
+    page = wizard.review_page
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        while wizard.currentId() != PageId.REVIEW:
+            wizard.next()
+    return Review(wizard, page, dialogs)
+
+
+def render_pid(page: ReviewPage) -> int | None:
+    process = page.worker._process
+    return process.processId() if process is not None else None
+
+
+def process_gone(pid: int | None) -> bool:
+    return pid is None or not Path(f"/proc/{pid}").exists()
+
+
+def close_review(r: Review, threads_before: set[threading.Thread]) -> None:
+    r.wizard.store.dirty = False
+    pid = render_pid(r.page)
+    r.page.shutdown()
+    assert process_gone(pid), "the render process outlived the page"
+    assert set(threading.enumerate()) <= threads_before, "a render thread outlived the page"
+    r.wizard.close()
+
+
+@pytest.fixture
+def review(qtbot, opened):
+    """The wizard on the review page with a complete draft, after the first preview."""
+    before = set(threading.enumerate())
+    r = open_review(qtbot)
+    yield r
+    close_review(r, before)
+
+
+def click(qtbot, page, name: str) -> None:
+    button = page.findChild(QAbstractButton, name)
+    assert button is not None and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wait_export(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: not page.exporting, timeout=RENDER_TIMEOUT_MS)
+
+
+# --- the preview ---------------------------------------------------------------------------
+
+
+def test_preview_shows_the_proposal(review):
+    page = review.page
+    from PySide6.QtPdfWidgets import QPdfView
+
+    view = page.findChild(QPdfView, "proposal-preview")
+    assert view is page.view and view.isVisible()
+    assert view.document().pageCount() >= 1
+    assert view.pageMode() == QPdfView.PageMode.MultiPage
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert not page.findChild(QLabel, "preview-error").isVisible()
+    assert not page.preview_busy.isVisible() and not page.is_busy()
+    assert "page" in page.preview_status.text()
+    text = page.pdf_document.getAllText(0).text()
+    assert "Maya Okafor" in re.sub(r"\s+", " ", text)
+
+
+def test_editing_the_title_refreshes_the_preview(review, qtbot):
+    wizard = review.wizard
+    page = review.page
+    field = wizard.findChild(QLineEdit, "title")
+    field.setFocus()
+    field.selectAll()
+    new_title = "Dashboards for the regional leads"
+    with qtbot.waitSignal(page.renderer.started, timeout=2000):
+        qtbot.keyClicks(field, new_title)
+        typed = time.perf_counter()
+    assert page.preview_busy.isVisible() and page.is_busy()
+    assert page.preview_status.text() == "Updating preview…"
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS) as blocker:
+        pass
+    shown = time.perf_counter() - typed
+    assert wizard.store.get("title") == new_title
+    assert new_title in pdf_text(blocker.args[0])
+    shown_text = " ".join(page.pdf_document.getAllText(i).text()
+                          for i in range(page.pdf_document.pageCount()))
+    assert new_title in re.sub(r"\s+", " ", shown_text)
+    assert not page.preview_busy.isVisible()
+    print(f"edit -> new preview shown: {shown:.2f} s (render {page.renderer.last_seconds:.2f} s)")
+
+
+def test_event_loop_keeps_turning_during_a_render(qtbot, opened):
+    """While the first (cold) and a later (warm) preview render, a 10 ms timer keeps firing."""
+    before = set(threading.enumerate())
+    ticks: list[float] = []
+    windows: list[list[float]] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    dialogs = FakeDialogs()
+    wizard = RequestWizard(make_draft(), dialogs=dialogs)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 800)
+    wizard.show()
+    page = wizard.review_page
+    page.renderer.started.connect(lambda: windows.append([time.perf_counter()]))
+    page.renderer.finished.connect(lambda _pdf: windows[-1].append(time.perf_counter()))
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        while wizard.currentId() != PageId.REVIEW:
+            wizard.next()
+    qtbot.wait(50)
+    wizard.store.set("title", "A title typed elsewhere")
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        pass
+    timer.stop()
+    assert len(windows) == 2
+    report = []
+    for (began, ended), name in zip(windows, ("cold", "warm"), strict=True):
+        inside = [t for t in ticks if began <= t <= ended] + [ended]
+        gaps = [b - a for a, b in itertools.pairwise([began, *inside])]
+        assert len(inside) > 10, f"the event loop hardly ran during the {name} render"
+        report.append(f"{name} render {ended - began:.2f} s, longest gap {max(gaps) * 1000:.0f} ms")
+        assert max(gaps) < 0.15, report[-1]
+    print("event loop during renders: " + "; ".join(report))
+    close_review(Review(wizard, page, dialogs), before)
+
+
+def test_preview_waits_while_hidden_and_refreshes_when_shown(review, qtbot):
+    wizard = review.wizard
+    page = review.page
+    wizard.back()
+    assert not page.isVisible()
+    wizard.store.set("title", "Changed on another page")
+    qtbot.wait(400)
+    assert not page.renderer.busy  # nothing rendered while the page is hidden
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS) as blocker:
+        wizard.next()
+    assert "Changed on another page" in pdf_text(blocker.args[0])
+
+
+def test_a_failed_render_is_shown_not_raised(review, qtbot, monkeypatch):
+    page = review.page
+    from upskill_ask.render import RenderError
+
+    def broken(draft):
+        raise RenderError("the fonts are missing")
+
+    page.worker.isolate = False  # a monkeypatched job cannot travel to the render process
+    monkeypatch.setattr(page.renderer, "_job", broken)
+    with qtbot.waitSignal(page.renderer.failed, timeout=RENDER_TIMEOUT_MS):
+        page.refresh()
+    error = page.findChild(QLabel, "preview-error")
+    assert error.isVisible() and "the fonts are missing" in error.text()
+    assert not page.preview_busy.isVisible()
+
+
+def test_summary_lists_what_is_missing_and_links_to_it(review, qtbot):
+    wizard = review.wizard
+    page = review.page
+    wizard.store.set("manager.name", "")
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        pass  # an incomplete draft still gets a preview
+    missing = page.findChild(QLabel, "missing-for-export")
+    assert missing.isVisible()
+    assert "manager.name" in missing.text() and "your manager by name" in missing.text()
+    assert "Incomplete" in page.preview_status.text()
+    missing.linkActivated.emit("manager.name")
+    assert wizard.currentId() == PageId.PEOPLE
+    wizard.store.set("manager.name", "Graham Price")
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+
+def test_export_proposal_writes_the_pdf(review, qtbot, tmp_path):
+    page = review.page
+    dialogs = review.dialogs
+    dialogs.paths = [tmp_path / "for-graham"]  # no extension typed: .pdf is added
+    click(qtbot, page, "export-proposal")
+    assert page.exporting and page.export_busy.isVisible()
+    assert not page.findChild(QAbstractButton, "export-prep").isEnabled()
+    wait_export(qtbot, page)
+    kind, _title, suggested, filters = dialogs.calls[0]
+    assert kind == "save_path" and "*.pdf" in filters
+    assert Path(suggested).name == "Proposal-Data-visualisation-with-Power-BI.pdf"
+    target = tmp_path / "for-graham.pdf"
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    assert "Maya Okafor" in text and "Data visualisation with Power BI" in text
+    assert "Nothing less than paid hours" not in text  # private.walk_away stays private
+    assert dialogs.errors == []
+    assert str(target) in page.export_status.text()
+    assert [p.name for p in tmp_path.iterdir()] == ["for-graham.pdf"]  # no temporaries left
+    dialogs.paths = [None]  # the next export suggests the same folder; then the user cancels
+    click(qtbot, page, "export-prep")
+    assert Path(dialogs.calls[-1][2]).parent == tmp_path
+
+
+def test_export_prep_sheet_holds_the_private_fields(review, qtbot, tmp_path):
+    page = review.page
+    dialogs = review.dialogs
+    dialogs.paths = [tmp_path / "prep.pdf"]
+    click(qtbot, page, "export-prep")
+    wait_export(qtbot, page)
+    assert dialogs.errors == []
+    assert Path(dialogs.calls[0][2]).name == "Prep-sheet-Data-visualisation-with-Power-BI.pdf"
+    text = pdf_text((tmp_path / "prep.pdf").read_bytes())
+    assert "Nothing less than paid hours" in text
+    assert dialogs.errors == []
+
+
+def test_email_draft_is_written_and_its_place_told(review, qtbot, tmp_path, opened):
+    page = review.page
+    dialogs = review.dialogs
+    target = tmp_path / "Proposal.eml"
+    dialogs.paths = [target]
+    click(qtbot, page, "export-email")
+    wait_export(qtbot, page)
+    assert Path(dialogs.calls[0][2]).name == "Proposal-Data-visualisation-with-Power-BI.eml"
+    message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
+    assert message["X-Unsent"] == "1"
+    assert message["To"].addresses[0].addr_spec == "graham.price@example.com"
+    attachments = list(message.iter_attachments())
+    assert len(attachments) == 1
+    assert attachments[0].get_content_type() == "application/pdf"
+    assert attachments[0].get_content().startswith(b"%PDF")
+    assert opened == [target]
+    assert len(dialogs.infos) == 1 and str(target) in dialogs.infos[0][1]
+    assert dialogs.errors == []
+
+
+def test_open_in_viewer_says_where_the_file_is(review, qtbot, tmp_path, monkeypatch, opened):
+    page = review.page
+    dialogs = review.dialogs
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    click(qtbot, page, "open-viewer")
+    wait_export(qtbot, page)
+    assert len(opened) == 1 and opened[0].read_bytes().startswith(b"%PDF")
+    assert opened[0].is_relative_to(tmp_path)
+    assert str(opened[0]) in dialogs.infos[0][1]
+    assert not any(c[0] == "save_path" for c in dialogs.calls)
+
+
+def test_print_sends_every_page_to_the_printer(review, qtbot, tmp_path):
+    page = review.page
+    dialogs = review.dialogs
+    from pypdf import PdfReader
+
+    dialogs.print_to = tmp_path / "printed.pdf"
+    click(qtbot, page, "print-proposal")
+    wait_export(qtbot, page)
+    assert dialogs.errors == []
+    pages = page.pdf_document.pageCount()
+    assert dialogs.print_pages == pages
+    assert len(PdfReader(dialogs.print_to).pages) == pages
+    assert "Sent" in page.export_status.text()
+
+
+def test_print_cancelled_prints_nothing(review, qtbot, tmp_path):
+    page = review.page
+    dialogs = review.dialogs
+    click(qtbot, page, "print-proposal")
+    wait_export(qtbot, page)
+    assert ("print_setup", page.pdf_document.pageCount()) in dialogs.calls
+    assert "cancelled" in page.export_status.text()
+
+
+def test_cancelled_file_choice_writes_nothing(review, qtbot, tmp_path):
+    page = review.page
+    dialogs = review.dialogs
+    click(qtbot, page, "export-proposal")
+    assert not page.exporting
+    assert dialogs.errors == [] and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["export-proposal", "export-prep", "export-email", "print-proposal",
+                                  "open-viewer"])
+def test_incomplete_draft_is_refused_with_a_message(review, qtbot, tmp_path, name, opened):
+    wizard = review.wizard
+    page = review.page
+    dialogs = review.dialogs
+    wizard.store.set("manager.name", "")
+    dialogs.paths = [tmp_path / "out"]
+    click(qtbot, page, name)
+    assert not page.exporting
+    assert len(dialogs.errors) == 1
+    assert "manager.name" in dialogs.errors[0][1]
+    assert not any(c[0] in ("save_path", "print_setup") for c in dialogs.calls)
+    assert list(tmp_path.iterdir()) == [] and opened == []
+
+
+def test_write_failure_is_reported(review, qtbot, tmp_path):
+    page = review.page
+    dialogs = review.dialogs
+    dialogs.paths = [tmp_path / "no such folder" / "Proposal.pdf"]
+    click(qtbot, page, "export-proposal")
+    wait_export(qtbot, page)
+    assert len(dialogs.errors) == 1
+    title, text = dialogs.errors[0]
+    assert "could not be made" in title and "no such folder" in text
+    assert all(b.isEnabled() for b in page.export_buttons)
+
+
+def test_render_failure_during_export_is_reported(review, qtbot, tmp_path, monkeypatch):
+    page = review.page
+    dialogs = review.dialogs
+    from upskill_ask.render import RenderError
+
+    def broken(export, draft):
+        raise RenderError("rendering took longer than 60 s and was stopped")
+
+    page.worker.isolate = False
+    monkeypatch.setattr(exporting, "document_bytes", broken)
+    dialogs.paths = [tmp_path / "Proposal.pdf"]
+    click(qtbot, page, "export-proposal")
+    wait_export(qtbot, page)
+    assert "took longer than 60 s" in dialogs.errors[0][1]
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the page itself -------------------------------------------------------------------------
+
+
+def test_buttons_have_names_and_free_mnemonics(review):
+    wizard = review.wizard
+    page = review.page
+    keys = []
+    for button in page.findChildren(QAbstractButton):
+        assert button.objectName(), button.text()
+        assert button.accessibleName(), button.text()
+        assert "&" in button.text(), button.text()
+        keys.append(button.text().split("&", 1)[1][0].lower())
+    for label in page.findChildren(QLabel):
+        if "&" in label.text() and label.buddy() is not None:
+            keys.append(label.text().split("&", 1)[1][0].lower())
+    assert len(keys) == len(set(keys)), keys
+    assert not set(keys) & WIZARD_KEYS, keys
+    for path in ("title", "email.subject", "email.message"):
+        assert wizard.findChild(QLineEdit, path) or page.findChild(object, path)
+
+
+def test_shutdown_during_a_render_leaves_nothing_running(review, qtbot):
+    page = review.page
+    finished = []
+    page.renderer.finished.connect(finished.append)
+    page.refresh()
+    assert page.renderer.busy
+    pid = render_pid(page)
+    assert pid
+    began = time.perf_counter()
+    page.shutdown()
+    assert time.perf_counter() - began < 2  # a preview in progress is abandoned, not awaited
+    assert process_gone(pid)
+    qtbot.wait(100)
+    assert finished == []
+
+
+def test_closing_during_an_export_lets_the_file_be_written(review, qtbot, tmp_path):
+    page = review.page
+    review.dialogs.paths = [tmp_path / "Proposal.pdf"]
+    click(qtbot, page, "export-proposal")
+    assert page.exporting
+    pid = render_pid(page)
+    page.shutdown()
+    assert process_gone(pid)
+    assert (tmp_path / "Proposal.pdf").read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["Proposal.pdf"]
+    assert not page.exporting and all(b.isEnabled() for b in page.export_buttons)
+
+
+def test_a_crashed_render_process_is_reported_and_replaced(review, qtbot):
+    page = review.page
+    outcomes = []
+    page.worker.submit(os._exit, (3,), lambda result, error: outcomes.append(error))
+    qtbot.waitUntil(lambda: outcomes != [], timeout=RENDER_TIMEOUT_MS)
+    assert "stopped unexpectedly" in error_text(outcomes[0])
+    assert page.worker.isolate and not page.worker._cannot_start
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        page.refresh()
+
+
+def test_a_hung_render_is_stopped_and_reported(review, qtbot):
+    page = review.page
+    page.worker._watchdog.setInterval(1)  # as if the render had run past the limit
+    with qtbot.waitSignal(page.renderer.failed, timeout=RENDER_TIMEOUT_MS) as blocker:
+        page.refresh()
+    assert "took too long" in blocker.args[0]
+    assert "took too long" in page.findChild(QLabel, "preview-error").text()
+    page.worker._watchdog.setInterval(60_000)
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        page.refresh()
+
+
+def test_without_a_render_process_the_preview_renders_on_a_thread(qtbot, opened, monkeypatch):
+    from upskill_ask.ui import preview
+
+    monkeypatch.setattr(preview, "_boot_code", lambda: "raise SystemExit(1)")
+    before = set(threading.enumerate())
+    r = open_review(qtbot)  # waits for the first preview
+    assert r.page.worker._cannot_start
+    assert r.page.pdf_document.pageCount() >= 1
+    close_review(r, before)
+
+
+def test_renderer_coalesces_and_drops_stale_results(qtbot):
+    release = threading.Event()
+    rendered: list[str] = []
+
+    def slow(draft):
+        release.wait(5)
+        rendered.append(draft)
+        return draft.encode(), 0.0
+
+    before = set(threading.enumerate())
+    renderer = PreviewRenderer(RenderWorker(isolate=False), job=slow)
+    results: list[bytes] = []
+    renderer.finished.connect(results.append)
+    starts: list[int] = []
+    renderer.started.connect(lambda: starts.append(1))
+    renderer.request("first")
+    renderer.request("second")
+    renderer.request("third")
+    release.set()
+    qtbot.waitUntil(lambda: results != [], timeout=5000)
+    qtbot.wait(50)
+    assert rendered == ["first", "third"]
+    assert results == [b"third"]
+    assert len(starts) == 2
+    renderer.worker.shutdown()
+    assert set(threading.enumerate()) <= before
+
+
+def test_qtpdf_and_weasyprint_are_not_loaded_at_start_up():
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from upskill_ask.ui.wizard import RequestWizard\n"
+        "w = RequestWizard()\n"
+        "loaded = [m for m in ('PySide6.QtPdf', 'PySide6.QtPdfWidgets', 'weasyprint') if m in sys.modules]\n"
+        "w.store.dirty = False\n"
+        "w.review_page.shutdown()\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_render_jobs_import_no_qt():
+    """The render process imports the job module: it must not drag Qt in."""
+    code = ("import sys\n"
+            "import upskill_ask.ui.exporting\n"
+            "print([m for m in sys.modules if m.startswith('PySide6')])\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
