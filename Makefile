@@ -4,13 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# System libraries the app needs on Debian/Ubuntu (WeasyPrint's Pango, Qt's xcb platform,
-# poppler-utils and xvfb for the screenshots and PDF pictures in docs/).
+# System libraries the app needs on Debian/Ubuntu: WeasyPrint's Pango and HarfBuzz, Qt's xcb
+# platform; poppler-utils turns the PDFs into the pictures in docs/.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 \
-	libegl1 libgl1 libdbus-1-3 libglib2.0-0 libnss3 libxrandr2 libxcomposite1 libxdamage1 \
-	libxtst6 libasound2 libxkbfile1 poppler-utils xvfb
+	libegl1 libgl1 libdbus-1-3 libglib2.0-0 poppler-utils
 
 .PHONY: run test lint bench screenshots docs-pdf check-system apt-line clean
 
@@ -43,6 +42,13 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
+
+docs-pdf: $(STAMP)
+	$(PY) -m upskill_ask render resources/examples/accountant-python-nl.upskill \
+	  -o /tmp/upskill-ask-example.pdf --prep-sheet /tmp/upskill-ask-example-prep.pdf
+	rm -f docs/pdf/*.png
+	pdftoppm -png -r 60 /tmp/upskill-ask-example.pdf docs/pdf/proposal
+	pdftoppm -png -r 60 /tmp/upskill-ask-example-prep.pdf docs/pdf/prep-sheet
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -62,3 +62,15 @@ def read_only(monkeypatch, folder: Path) -> None:
         return real(*args, **kwargs)
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
+def go_to(wizard, page_id):
+    """Walk the wizard with Next/Back, as a user would, to a page."""
+    for _ in range(10):
+        if wizard.currentId() == page_id:
+            return
+        if wizard.currentId() < page_id:
+            wizard.next()
+        else:
+            wizard.back()
+    assert wizard.currentId() == page_id

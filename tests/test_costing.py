@@ -75,3 +75,16 @@ def test_weeks_until():
     assert costing.weeks_until(dt.date(2027, 1, 15), today) == 7
     assert costing.weeks_until(None, today) is None
     assert costing.weeks_until(dt.date(2026, 11, 1), today) < 0
+
+
+def test_numbers_follow_the_locale_and_words_the_document_language():
+    import datetime as dt
+
+    from upskill_ask.formatting import Formatter
+
+    fmt = Formatter("nl_NL", "EUR", "en")
+    assert fmt.money(Decimal("1234.5")) == "€\xa01.234,50"
+    assert fmt.number(Decimal("3.1")) == "3,1"
+    assert fmt.weekday_date(dt.date(2026, 12, 18)) == "Friday 18 December 2026"
+    assert Formatter("de_DE", "EUR", "de").weekday_date(dt.date(2026, 12, 18)).startswith("Freitag")
+    assert Formatter("xx_YY", "EUR", "en").money(Decimal("1")) == "€1.00"

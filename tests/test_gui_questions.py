@@ -21,7 +21,7 @@ from upskill_ask.ui.pages.base import PageId
 from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import make_draft
-from .fakes import FakeDialogs
+from .fakes import FakeDialogs, go_to
 
 pytestmark = pytest.mark.gui
 
@@ -36,17 +36,6 @@ def wizard(qtbot):
     yield made
     made.store.dirty = False
     made.review_page.shutdown()
-
-
-def go_to(wizard, page_id):
-    for _ in range(10):
-        if wizard.currentId() == page_id:
-            return
-        if wizard.currentId() < page_id:
-            wizard.next()
-        else:
-            wizard.back()
-    assert wizard.currentId() == page_id
 
 
 def page_of(wizard):

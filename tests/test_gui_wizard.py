@@ -26,7 +26,7 @@ from upskill_ask.ui.pages.base import PageId
 from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import EXAMPLES, make_draft
-from .fakes import FakeDialogs
+from .fakes import FakeDialogs, go_to
 
 pytestmark = pytest.mark.gui
 
@@ -47,17 +47,6 @@ def make_wizard(qtbot):
     for wizard in made:
         wizard.store.dirty = False
         wizard.review_page.shutdown()
-
-
-def go_to(wizard, page_id):
-    for _ in range(10):
-        if wizard.currentId() == page_id:
-            return
-        if wizard.currentId() < page_id:
-            wizard.next()
-        else:
-            wizard.back()
-    assert wizard.currentId() == page_id
 
 
 def field(wizard, path) -> QWidget:

@@ -383,6 +383,58 @@ def test_read_only_folder_gives_a_clear_message_in_the_app(tmp_path, qtbot, monk
     wizard.review_page.shutdown()
 
 
+EDIT_THEN_WAIT = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+app = QApplication(sys.argv[:1])
+from upskill_ask import drafts
+from upskill_ask.ui.wizard import RequestWizard
+wizard = RequestWizard(drafts.load(sys.argv[1]), path=sys.argv[1])
+wizard.show()
+wizard.next()
+team = wizard.findChild(QLineEdit, "person.team")
+team.setFocus()
+team.end(False)
+QTest.keyClicks(team, " after the crash")
+while not drafts.recovery_path(sys.argv[1]).exists():
+    app.processEvents()
+    time.sleep(0.05)
+print("autosaved", flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.05)
+"""
+
+
+def test_after_the_app_is_killed_mid_edit_the_next_start_offers_the_work(tmp_path, qtbot):
+    from upskill_ask.ui.app import open_window
+
+    from .fakes import FakeDialogs
+
+    path = tmp_path / "mine.upskill"
+    drafts.save(make_draft(), path)
+    saved = path.read_bytes()
+    proc = subprocess.Popen([sys.executable, "-c", EDIT_THEN_WAIT, str(path)],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "autosaved"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+    assert path.read_bytes() == saved  # the draft itself was never written by autosave
+    dialogs = FakeDialogs(restore=True)
+    window = open_window(None, dialogs=dialogs)
+    qtbot.addWidget(window)
+    assert dialogs.texts("ask_restore") == ["mine.upskill"]
+    assert window.path == path
+    assert window.draft().person.team == "Supply Planning after the crash"
+    window.store.dirty = False
+    window.review_page.shutdown()
+
+
 # --- property tests -------------------------------------------------------------------------
 
 safe_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)

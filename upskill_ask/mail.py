@@ -44,7 +44,7 @@ def subject(draft: Draft) -> str:
 
 def default_message(draft: Draft) -> str:
     """A short covering note written from the public draft (the user can replace it)."""
-    fmt = Formatter(draft.locale, draft.currency)
+    fmt = Formatter.for_draft(draft)
     totals = ladder_totals(draft)
     first_name = (draft.manager.name.split() or ["there"])[0]
     lines = [f"Hi {first_name},", ""]

@@ -68,7 +68,7 @@ def _first_line(text: str) -> str:
 
 def figures(draft: Draft) -> dict[str, str]:
     """The user's figures as words, for the library's $placeholders (always all present)."""
-    fmt = Formatter(draft.locale, draft.currency)
+    fmt = Formatter.for_draft(draft)
     ladder = ladder_totals(draft)
     first = draft.options[0] if draft.options else None
     first_totals = ladder.recommended

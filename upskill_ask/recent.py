@@ -42,3 +42,14 @@ def examples() -> list[Path]:
 
     folder = resources.files("upskill_ask").joinpath("examples")
     return sorted(Path(str(folder)).glob("*.upskill"))
+
+
+def describe_example(path: Path) -> str:
+    """A line that tells examples apart: who asks for what, in which currency."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        role = data["person"]["role"]
+        skill = data["skill"]["name"]
+        return f"{role}: {skill} ({data['currency']})"
+    except (OSError, ValueError, KeyError, TypeError):
+        return path.stem.replace("-", " ").capitalize()

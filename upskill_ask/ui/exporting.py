@@ -99,7 +99,7 @@ def timed_proposal(draft: Draft) -> tuple[bytes, float]:
     from upskill_ask import render
 
     began = time.perf_counter()
-    pdf = render.proposal_pdf(draft)
+    pdf = render.proposal_pdf(draft, preview=True)
     return pdf, time.perf_counter() - began
 
 

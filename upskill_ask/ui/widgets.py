@@ -8,7 +8,6 @@ Compound widgets expose a Qt Property with a change signal, so Qt's field machin
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -332,5 +331,19 @@ class ListEditor(QWidget):
         self.itemsChanged.emit(self.getItems())
 
 
-def today_iso() -> str:
-    return dt.date.today().isoformat()
+def card_buttons(prefix: str, noun: str, index: int, count: int,
+                 move: Callable[[int, int], None], remove: Callable[[int], None]) -> QHBoxLayout:
+    """Move up / Move down / Remove for one card of a list (options, questions)."""
+    row = QHBoxLayout()
+    for text, name, enabled, slot in (
+            ("Move up", "up", index > 0, lambda: move(index, index - 1)),
+            ("Move down", "down", index < count - 1, lambda: move(index, index + 1)),
+            ("Remove", "remove", True, lambda: remove(index))):
+        button = QPushButton(text)
+        button.setObjectName(f"{prefix}.{name}")
+        button.setAccessibleName(f"{text} {noun} {index + 1}")
+        button.setEnabled(enabled)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    return row

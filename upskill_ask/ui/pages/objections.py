@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.widgets import Form
+from upskill_ask.ui.widgets import Form, card_buttons
 
 if TYPE_CHECKING:
     from upskill_ask.objections import LibraryObjection
@@ -139,19 +139,7 @@ class QuestionCard(QGroupBox):
                                 ("Fallback, private", self.fallback)):
             widget.setAccessibleName(f"Question {n}: {caption}")
 
-        buttons = QHBoxLayout()
-        for text, name, enabled, slot in (
-                ("Move up", "up", index > 0, lambda: page.move(index, index - 1)),
-                ("Move down", "down", index < count - 1, lambda: page.move(index, index + 1)),
-                ("Remove", "remove", True, lambda: page.remove(index))):
-            button = QPushButton(text)
-            button.setObjectName(f"{prefix}.{name}")
-            button.setAccessibleName(f"{text} question {n}")
-            button.setEnabled(enabled)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(card_buttons(prefix, "question", index, count, page.move, page.remove))
         self.set_entry(None)
 
     # --- library and figures -------------------------------------------------------------

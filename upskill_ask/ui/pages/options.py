@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.store import blank_option
-from upskill_ask.ui.widgets import Form
+from upskill_ask.ui.widgets import Form, card_buttons
 
 KINDS = (
     ("free_training", "Free training on the clock",
@@ -55,7 +55,7 @@ class OptionCard(QGroupBox):
         self.help = QLabel()
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
-        grid = QFormLayout()
+        self.grid = grid = QFormLayout()
         grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(grid)
         form = Form(grid, page.binder)
@@ -92,19 +92,7 @@ class OptionCard(QGroupBox):
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals.setAccessibleName(f"Totals of option {n}")
         layout.addWidget(self.totals)
-        buttons = QHBoxLayout()
-        for text, name, enabled, slot in (
-                ("Move up", "up", index > 0, lambda: page.move(index, index - 1)),
-                ("Move down", "down", index < count - 1, lambda: page.move(index, index + 1)),
-                ("Remove", "remove", True, lambda: page.remove(index))):
-            button = QPushButton(text)
-            button.setObjectName(f"{prefix}.{name}")
-            button.setAccessibleName(f"{text.replace('&', '')} option {n}")
-            button.setEnabled(enabled)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(card_buttons(prefix, "option", index, count, page.move, page.remove))
         self._kind_changed()
 
     def _kind_changed(self) -> None:
@@ -114,12 +102,8 @@ class OptionCard(QGroupBox):
         self.setTitle(f"{n}. {KIND_LABEL.get(kind, '')} ({rank})")
         self.help.setText(KIND_HELP.get(kind, ""))
         mentor = kind == "external_mentor"
-        grid = self.shifted.parentWidget().layout()
         for widget in (self.shifted, self.make_up):
-            widget.setVisible(mentor)
-            label = grid.labelForField(widget) if isinstance(grid, QFormLayout) else None
-            if label is not None:
-                label.setVisible(mentor)
+            self.grid.setRowVisible(widget, mentor)
 
 
 class OptionsPage(DraftPage):
@@ -243,7 +227,7 @@ class OptionsPage(DraftPage):
             mine = [line for line in exc.lines() if line.startswith(("options", "person.hourly"))]
             self.ladder.setText("Totals wait for: " + "; ".join(mine or exc.lines()[:2]))
             return
-        fmt = Formatter(draft.locale, draft.currency)
+        fmt = Formatter.for_draft(draft)
         ladder = costing.ladder_totals(draft)
         for card, totals in zip(self.cards, ladder.options, strict=False):
             card.totals.setText(describe(totals, fmt))

@@ -35,7 +35,7 @@ from upskill_ask.ui.pages.base import DraftPage, PageId
 from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
 from upskill_ask.ui.widgets import Binder
 
-DEBOUNCE_MS = 300
+DEBOUNCE_MS = 200
 SECTION_PAGES = {"title": PageId.REVIEW, "email": PageId.REVIEW, "person": PageId.PEOPLE,
                  "manager": PageId.PEOPLE, "timing": PageId.PEOPLE, "skill": PageId.SKILL,
                  "options": PageId.OPTIONS, "plan": PageId.PLAN, "objections": PageId.QUESTIONS,

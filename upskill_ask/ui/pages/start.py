@@ -77,6 +77,6 @@ class StartPage(DraftPage):
         self.recent_list.setVisible(has_recent)
         self.examples_list.clear()
         for path in recent.examples():
-            item = QListWidgetItem(path.stem.replace("-", " ").capitalize())
+            item = QListWidgetItem(recent.describe_example(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.examples_list.addItem(item)

@@ -1,0 +1,133 @@
+"""One app session for benchmarks/gui.py: preview refresh, event-loop stalls, export memory.
+
+Opens the draft given on the command line in the wizard (offscreen), goes to the review page,
+then (1) times edits until the new preview is shown, (2) measures the longest gap of a 1 ms
+timer while previews render, against the same timer on an idle event loop, and (3) exports
+the proposal, prep sheet and email draft, reporting peak memory of the app and its renderer.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+app = QApplication(sys.argv[:1])
+
+from upskill_ask import drafts  # noqa: E402
+from upskill_ask.ui import desktop  # noqa: E402
+from upskill_ask.ui.pages.base import PageId  # noqa: E402
+from upskill_ask.ui.wizard import RequestWizard  # noqa: E402
+
+OUT = Path(tempfile.mkdtemp())
+
+
+class Answers:
+    """Dialog answers for an unattended session: every export goes to OUT."""
+
+    def save_path(self, parent, title, suggested, filters):
+        return OUT / Path(suggested).name
+
+    def info(self, *args):
+        pass
+
+    def error(self, parent, title, text, details=""):
+        raise SystemExit(f"error dialog: {title}: {text}")
+
+
+class GapMeter:
+    """The longest interval between ticks of a 1 ms timer: how long the event loop stalled."""
+
+    def __init__(self):
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.gaps: list[float] = []
+
+    def start(self):
+        self.gaps = []
+        self.clock.start()
+        self.timer.start()
+
+    def _tick(self):
+        self.gaps.append(self.clock.restart())
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return max(self.gaps or [0.0])
+
+
+def wait_until(condition, seconds=60.0):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out")
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def main() -> None:
+    desktop.open_path = lambda path: False  # no mail program in a benchmark
+    wizard = RequestWizard(drafts.load(sys.argv[1]), dialogs=Answers())
+    wizard.resize(1100, 800)
+    wizard.show()
+    page = wizard.review_page
+    shown: list[float] = []
+    page.renderer.finished.connect(lambda _pdf: shown.append(time.perf_counter()))
+    while wizard.currentId() != PageId.REVIEW:
+        wizard.next()
+    wait_until(lambda: shown)  # the first preview (renderer process starting) is not timed
+
+    meter = GapMeter()
+    meter.start()
+    wait_until(lambda: len(meter.gaps) >= 2000)
+    idle_gap = meter.stop()
+
+    title = wizard.findChild(QLineEdit, "title")
+    refresh, render_only, stalls = [], [], []
+    for i in range(7):
+        before = len(shown)
+        meter.start()
+        title.setFocus()
+        title.end(False)
+        start = time.perf_counter()
+        QTest.keyClicks(title, f" {i}")
+        wait_until(lambda b=before: len(shown) > b)
+        app.processEvents()
+        refresh.append(shown[-1] - start)
+        render_only.append(page.renderer.last_seconds)
+        stalls.append(meter.stop())
+    print(f"preview refresh after an edit: median {statistics.median(refresh) * 1000:.0f} ms "
+          f"(of which debounce 200 ms, render {statistics.median(render_only) * 1000:.0f} ms); "
+          f"best {min(refresh) * 1000:.0f} ms")
+    print(f"longest event-loop stall while previews render: {max(stalls):.0f} ms "
+          f"(median of runs {statistics.median(stalls):.0f} ms; idle loop baseline {idle_gap:.0f} ms)")
+
+    for export in (page.export_proposal, page.export_prep, page.export_email):
+        export()
+        wait_until(lambda: not page.is_busy())
+    files = sorted(p.name for p in OUT.iterdir())
+    wizard.store.dirty = False
+    page.shutdown()
+    app.processEvents()
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print(f"peak memory through a full export ({', '.join(files)}): app {me} MB, "
+          f"render process {children} MB")
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown of live Qt objects
+
+
+if __name__ == "__main__":
+    main()
