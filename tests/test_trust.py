@@ -519,3 +519,52 @@ def test_examples_survive_save_and_load(example, tmp_path):
     draft = drafts.load(example)
     drafts.save(draft, tmp_path / "x.upskill")
     assert drafts.load(tmp_path / "x.upskill") == draft
+
+
+# --- hostile text inside the app ------------------------------------------------------------
+
+
+def test_the_real_dialogs_show_user_text_as_plain_text(qtbot):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from upskill_ask.ui.dialogs import Dialogs
+
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.textFormat(), box.text()))
+        box.done(QMessageBox.StandardButton.Ok)
+
+    hostile = '<img src="file:///etc/passwd"><b>draft.upskill</b>'
+    QTimer.singleShot(0, answer)
+    Dialogs().error(None, "Cannot open", f"{hostile} cannot be opened")
+    assert seen == [(Qt.TextFormat.PlainText, f"{hostile} cannot be opened")]
+
+
+def test_hostile_text_in_a_draft_is_shown_literally_in_the_wizard(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from upskill_ask.ui.pages.base import PageId
+    from upskill_ask.ui.wizard import RequestWizard
+
+    from .fakes import FakeDialogs, go_to
+
+    hostile = '<b>bold</b><img src="file:///etc/passwd"> {{ 7*7 }}'
+    draft = make_draft(title=hostile)
+    draft.options[0].title = hostile
+    wizard = RequestWizard(draft, dialogs=FakeDialogs())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    go_to(wizard, PageId.REVIEW)
+    assert wizard.findChild(QLineEdit, "title").text() == hostile
+    assert wizard.findChild(QLineEdit, "options.0.title").text() == hostile
+    shown = [label for label in wizard.findChildren(QLabel) if hostile in label.text()]
+    assert shown, "the review summary quotes the title"
+    for label in shown:
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    wizard.store.dirty = False
+    wizard.review_page.shutdown()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 DRAFT_FILTER = "upskill-ask drafts (*.upskill);;All files (*)"
@@ -18,6 +19,19 @@ class Unsaved(Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
+
+
+def _ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+         buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton,
+         details: str = "") -> QMessageBox.StandardButton:
+    """A message box that shows its text as plain text: file names and field values may hold
+    anything, and must never be read as markup."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(default)
+    if details:
+        box.setDetailedText(details)
+    return QMessageBox.StandardButton(box.exec())
 
 
 class Dialogs:
@@ -32,25 +46,25 @@ class Dialogs:
         return Path(name) if name else None
 
     def error(self, parent: QWidget, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
+        _ask(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+             QMessageBox.StandardButton.Ok, details)
 
     def info(self, parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        _ask(parent, QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+             QMessageBox.StandardButton.Ok)
 
     def ask_unsaved(self, parent: QWidget, name: str) -> Unsaved:
-        answer = QMessageBox.question(
-            parent, "Unsaved changes", f"Save the changes to {name} before closing?",
+        answer = _ask(
+            parent, QMessageBox.Icon.Question, "Unsaved changes",
+            f"Save the changes to {name} before closing?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: Unsaved.SAVE,
                 QMessageBox.StandardButton.Discard: Unsaved.DISCARD}.get(answer, Unsaved.CANCEL)
 
     def ask_restore(self, parent: QWidget | None, description: str) -> bool:
-        answer = QMessageBox.question(
-            parent, "Restore unsaved work?",
+        answer = _ask(
+            parent, QMessageBox.Icon.Question, "Restore unsaved work?",
             f"upskill-ask did not close properly last time. Restore the unsaved work on "
             f"{description}?\n\nIf you choose No, the recovered copy is deleted.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
