@@ -350,3 +350,45 @@ def test_mnemonics_do_not_clash_within_a_page(make_wizard):
                 keys.append(text.replace("&&", "")[text.replace("&&", "").index("&") + 1].lower())
         assert not reserved & set(keys), (page_id, reserved & set(keys))
         assert len(keys) == len(set(keys)), (page_id, sorted(keys))
+
+
+def test_a_bundled_example_opens_as_an_untitled_copy(qtbot):
+    from upskill_ask import recent
+    from upskill_ask.ui.app import open_window
+
+    example = recent.examples()[0]
+    before = example.read_bytes()
+    window = open_window(example, dialogs=FakeDialogs())
+    qtbot.addWidget(window)
+    assert window.path is None and window.currentId() in (-1, PageId.PEOPLE)
+    assert window.draft() == drafts.load(example)
+    assert recent.load() == []
+    assert example.read_bytes() == before
+    window.review_page.shutdown()
+
+
+def test_a_draft_given_on_the_command_line_opens_on_the_first_form_page(qtbot, tmp_path):
+    from upskill_ask import recent
+    from upskill_ask.ui.app import open_window
+
+    path = tmp_path / "mine.upskill"
+    drafts.save(make_draft(), path)
+    window = open_window(path, dialogs=FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.path == path and window.currentId() == PageId.PEOPLE
+    assert recent.load() == [path.resolve()]
+    window.review_page.shutdown()
+
+
+def test_a_broken_draft_on_the_command_line_gives_a_dialog_and_a_new_proposal(qtbot, tmp_path):
+    from upskill_ask.ui.app import open_window
+
+    path = tmp_path / "broken.upskill"
+    path.write_bytes(b"\x00\x01")
+    dialogs = FakeDialogs()
+    window = open_window(path, dialogs=dialogs)
+    qtbot.addWidget(window)
+    assert "broken.upskill cannot be opened" in dialogs.texts("error")[0]
+    assert window.path is None and path.read_bytes() == b"\x00\x01"
+    window.review_page.shutdown()

@@ -59,12 +59,17 @@ def open_window(draft_path: Path | None, dialogs=None):
             draft = drafts.load(draft_path)
         except drafts.DraftError as exc:
             problem = exc
-    wizard = RequestWizard(draft, path=draft_path if draft else None, dialogs=dialogs)
+    from upskill_ask import recent
+
+    bundled = draft is not None and any(
+        Path(draft_path).resolve() == example.resolve() for example in recent.examples())
+    # an example bundled with the app opens as an untitled copy: saving never overwrites it
+    wizard = RequestWizard(draft, path=draft_path if draft and not bundled else None,
+                           dialogs=dialogs)
     holder.append(wizard)
     if draft is not None:
-        from upskill_ask import recent
-
-        recent.add(draft_path)
+        if not bundled:
+            recent.add(draft_path)
         wizard.setStartId(PageId.PEOPLE)
     if problem is not None:
         dialogs.error(None, "This draft cannot be opened",
