@@ -131,12 +131,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     gc.disable()
     files: dict[Path, bytes] = {}
     try:
-        html = render.proposal_html(draft)
-        files[args.output] = render.html_to_pdf(
-            html, title=draft.proposal_title(), author=draft.person.name,
-            language=draft.language, forms=True)
+        files[args.output] = render.proposal_pdf(draft)
         if args.html:
-            files[args.html] = html.encode("utf-8")
+            files[args.html] = render.proposal_html(draft).encode("utf-8")
         if args.prep_sheet:
             files[args.prep_sheet] = render.prep_pdf(draft)
         if args.email:

@@ -163,11 +163,14 @@ def serve() -> None:
             answer = ("error", (type(exc).__name__, str(exc)))
         try:
             send(answer)
+        except (BrokenPipeError, ConnectionError):
+            return  # the app is gone: nothing to answer to
         except Exception as exc:  # an answer that cannot be pickled
             send(("error", (type(exc).__name__, str(exc))))
         finally:
             gc.enable()
             gc.collect()
+            gc.freeze()  # what survives is long-lived: later collections need not scan it
 
 
 # --- printing (UI thread) ---------------------------------------------------------------------

@@ -35,7 +35,8 @@ from upskill_ask.ui.pages.base import DraftPage, PageId
 from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
 from upskill_ask.ui.widgets import Binder
 
-DEBOUNCE_MS = 200
+DEBOUNCE_MS = 200  # while the user keeps typing, wait this long after the last key
+LEADING_MS = 0  # the first edit after a quiet spell renders at once
 SECTION_PAGES = {"title": PageId.REVIEW, "email": PageId.REVIEW, "person": PageId.PEOPLE,
                  "manager": PageId.PEOPLE, "timing": PageId.PEOPLE, "skill": PageId.SKILL,
                  "options": PageId.OPTIONS, "plan": PageId.PLAN, "objections": PageId.QUESTIONS,
@@ -253,10 +254,13 @@ class ReviewPage(DraftPage):
             self._stale = True
 
     def _on_changed(self, _path: str = "") -> None:
-        if self.isVisible():
-            self._debounce.start()
-        else:
+        if not self.isVisible():
             self._stale = True
+            return
+        # the first edit after a pause starts a render straight away; edits that follow while
+        # it runs (or while waiting) push the next render to DEBOUNCE_MS after the last one
+        quiet = not self._debounce.isActive() and not self.renderer.busy
+        self._debounce.start(LEADING_MS if quiet else DEBOUNCE_MS)
 
     def refresh(self) -> None:
         """Update the summary and render the preview from the draft as it stands now."""
