@@ -4,7 +4,6 @@ only what happened (file names, error types), so it can be attached to a bug rep
 from __future__ import annotations
 
 import logging
-import logging.handlers
 
 from upskill_ask.paths import log_dir
 
@@ -23,6 +22,8 @@ def setup() -> None:
     if _handler is not None:
         LOGGER.removeHandler(_handler)
         _handler.close()
+    import logging.handlers  # here, not at start-up: it pulls in sockets and pickling
+
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(

@@ -35,14 +35,16 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
 
 from upskill_ask.ui import exporting
+
+if TYPE_CHECKING:  # the thread fallback is rare: start-up does not pay for concurrent.futures
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 LOGGER = logging.getLogger("upskill_ask.ui.preview")
 THREAD_NAME = "upskill-render"
@@ -281,6 +283,8 @@ class RenderWorker(QObject):
 
     def _submit_to_thread(self, job: _Job) -> None:
         if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=THREAD_NAME)
         future = self._executor.submit(job.fn, *job.args)
         future.add_done_callback(functools.partial(self._post, job))
