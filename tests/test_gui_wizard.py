@@ -392,3 +392,24 @@ def test_a_broken_draft_on_the_command_line_gives_a_dialog_and_a_new_proposal(qt
     assert "broken.upskill cannot be opened" in dialogs.texts("error")[0]
     assert window.path is None and path.read_bytes() == b"\x00\x01"
     window.review_page.shutdown()
+
+
+def test_the_walk_away_rung_is_chosen_from_the_ladder_by_title(make_wizard, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    wizard = make_wizard(make_draft())
+    go_to(wizard, PageId.PRIVATE)
+    combo = wizard.findChild(QComboBox, "private.stop_at_option")
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items == ["Any of them", "1. Power BI Data Analyst course", "2. Vendor learning path"]
+    assert combo.currentText() == "2. Vendor learning path"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert wizard.draft().private.stop_at_option == 1
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert wizard.draft().private.stop_at_option is None
+    go_to(wizard, PageId.OPTIONS)
+    field(wizard, "options.1.title").setFocus()
+    type_into(qtbot, field(wizard, "options.1.title"), "Free vendor path")
+    go_to(wizard, PageId.PRIVATE)
+    assert combo.itemText(2) == "2. Free vendor path"

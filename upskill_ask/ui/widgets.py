@@ -167,8 +167,6 @@ class Binder(QObject):
             value = widget.toPlainText()
         elif isinstance(widget, QSpinBox):
             value = widget.value()
-            if path.endswith("stop_at_option") and value == 0:
-                value = None
         elif isinstance(widget, QComboBox):
             value = widget.currentData()
         else:  # pragma: no cover

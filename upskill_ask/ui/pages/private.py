@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QLabel
 
 from upskill_ask.ui.pages.base import DraftPage
+from upskill_ask.ui.pages.options import KIND_LABEL
 from upskill_ask.ui.widgets import ListEditor
 
 
@@ -22,8 +23,9 @@ class PrivatePage(DraftPage):
         mine = self.form()
         mine.text("private.best_alternative", "Your best &alternative if the answer is no")
         mine.text("private.walk_away", "Your &walk-away point")
-        mine.spin("private.stop_at_option", "&Lowest option you would accept", 12,
-                  special="Any of them", hint="the rung of the ladder where you would stop")
+        self.stop_at = mine.combo("private.stop_at_option", "&Lowest option you would accept",
+                                  [("Any of them", None)],
+                                  hint="the rung of the ladder below which you would say no")
         mine.text("private.opening_lines", "&Opening lines", hint="how you will open the meeting")
         mine.text("private.motivations", "Personal &motivations")
         mine.text("private.notes", "No&tes")
@@ -35,3 +37,23 @@ class PrivatePage(DraftPage):
                                  add_text="Add a t&rade")
         trades.layout.addRow(self.trades)
         self.body_layout.addStretch(1)
+        self.store.changed.connect(self._on_changed)
+        self.store.reset.connect(self.update_ladder)
+        self.update_ladder()
+
+    def _on_changed(self, path: str) -> None:
+        if path == "options" or (path.endswith((".title", ".kind")) and path.startswith("options.")):
+            self.update_ladder()
+
+    def update_ladder(self) -> None:
+        """The choices follow the ladder: 'Any of them', then each option by rank and title."""
+        options = self.store.list_at("options")
+        self.stop_at.blockSignals(True)
+        self.stop_at.clear()
+        self.stop_at.addItem("Any of them", None)
+        for rank, option in enumerate(options, start=1):
+            title = str(option.get("title") or "").strip() or KIND_LABEL.get(option.get("kind"), "")
+            self.stop_at.addItem(f"{rank}. {title}", rank)
+        chosen = self.store.get("private.stop_at_option")
+        self.stop_at.setCurrentIndex(max(self.stop_at.findData(chosen), 0))
+        self.stop_at.blockSignals(False)
