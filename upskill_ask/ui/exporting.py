@@ -14,7 +14,6 @@ import gc
 import importlib
 import os
 import pickle
-import re
 import signal
 import struct
 import sys
@@ -51,13 +50,9 @@ EMAIL = Export("email", "Proposal", ".eml", "Save the email draft",
                "Email drafts (*.eml);;All files (*)", "the email draft")
 
 
-def file_stem(draft: Draft) -> str:
-    """The skill as a safe file name part (the same rule as the email attachment's name)."""
-    base = re.sub(r"[^\w\-]+", "-", (draft.skill.name or "development").strip()).strip("-")
-    return base[:60] or "development"
-
-
 def default_name(export: Export, draft: Draft) -> str:
+    from upskill_ask.mail import file_stem  # the attachment's rule, so the names match
+
     return f"{export.prefix}-{file_stem(draft)}{export.suffix}"
 
 

@@ -329,6 +329,18 @@ class ListEditor(QWidget):
         self.itemsChanged.emit(self.getItems())
 
 
+def plain_label(text: str = "", name: str = "") -> QLabel:
+    """A wrapping label that shows its text as plain text: it may quote what the user typed,
+    which must never be read as markup."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
 def card_buttons(prefix: str, noun: str, index: int, count: int,
                  move: Callable[[int, int], None], remove: Callable[[int], None]) -> QHBoxLayout:
     """Move up / Move down / Remove for one card of a list (options, questions)."""

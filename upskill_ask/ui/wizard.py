@@ -267,23 +267,26 @@ class RequestWizard(QWizard):
 
     # --- closing -------------------------------------------------------------------------
 
+    def _ready_to_close(self) -> bool:
+        """Ask about unsaved work; when closing may go on, drop the recovery file and stop
+        the preview renderer."""
+        if not self.maybe_keep_changes():
+            return False
+        self._discard_recovery()
+        self.review_page.shutdown()
+        return True
+
     def reject(self) -> None:
         """Close / Escape: never loses unsaved work without asking."""
-        if self.maybe_keep_changes():
-            self._discard_recovery()
-            self.review_page.shutdown()
+        if self._ready_to_close():
             super().reject()
 
     def accept(self) -> None:
-        if self.maybe_keep_changes():
-            self._discard_recovery()
-            self.review_page.shutdown()
+        if self._ready_to_close():
             super().accept()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_keep_changes():
-            self._discard_recovery()
-            self.review_page.shutdown()
+        if self._ready_to_close():
             event.accept()
         else:
             event.ignore()

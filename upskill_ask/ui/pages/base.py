@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from upskill_ask.ui.store import DraftStore
-from upskill_ask.ui.widgets import Binder, Form
+from upskill_ask.ui.widgets import Binder, Form, plain_label
 
 
 class PageId(IntEnum):
@@ -49,11 +48,8 @@ class DraftPage(QWizardPage):
         self.body_layout = QVBoxLayout(self.body)
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
-        self.message = QLabel()
-        self.message.setObjectName("page-message")
-        self.message.setWordWrap(True)
+        self.message = plain_label(name="page-message")
         self.message.setAccessibleName("What is missing")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
         outer.addWidget(self.message)
         self._form: Form | None = None
@@ -82,13 +78,6 @@ class DraftPage(QWizardPage):
             heading.setContentsMargins(0, 8, 0, 0)
             self._form.layout.addRow(heading)
         return self._form
-
-    def note(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        self.body_layout.addWidget(label)
-        return label
 
     def missing(self) -> list[tuple[str, str]]:
         return [(path, message) for path, message in self.required

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.widgets import Form, card_buttons
+from upskill_ask.ui.widgets import Form, card_buttons, plain_label
 
 if TYPE_CHECKING:
     from upskill_ask.objections import LibraryObjection
@@ -90,11 +90,7 @@ class QuestionCard(QGroupBox):
         self.answer.setMinimumHeight(lines * 4 + 12)
         self.answer.setMaximumHeight(lines * 7 + 12)
 
-        self.reads = QLabel()
-        self.reads.setObjectName(f"{prefix}.how-it-reads")
-        self.reads.setWordWrap(True)
-        self.reads.setTextFormat(Qt.TextFormat.PlainText)
-        self.reads.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reads = plain_label(name=f"{prefix}.how-it-reads")
         self.reads.setAccessibleName(f"Question {n}: how the answer will read")
         self.reads.setFrameShape(QFrame.Shape.StyledPanel)
         self.reads.setMargin(6)
@@ -261,10 +257,7 @@ class QuestionsPage(DraftPage):
         add_row.addStretch(1)
         self.body_layout.addLayout(add_row)
 
-        self.figures_note = QLabel()
-        self.figures_note.setObjectName("questions-figures-note")
-        self.figures_note.setWordWrap(True)
-        self.figures_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.figures_note = plain_label(name="questions-figures-note")
         self.figures_note.hide()
         self.body_layout.addWidget(self.figures_note)
 

@@ -8,7 +8,7 @@ moved up and down (the first is the one you want most) and removed. Totals are c
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.store import blank_option
-from upskill_ask.ui.widgets import Form, card_buttons
+from upskill_ask.ui.widgets import Form, card_buttons, plain_label
 
 KINDS = (
     ("free_training", "Free training on the clock",
@@ -86,11 +86,7 @@ class OptionCard(QGroupBox):
             buddy = label.buddy()
             if buddy is not None:
                 buddy.setAccessibleName(f"Option {n}: {label.text().replace('&', '')}")
-        self.totals = QLabel()
-        self.totals.setObjectName(f"{prefix}.totals")
-        self.totals.setWordWrap(True)
-        self.totals.setTextFormat(Qt.TextFormat.PlainText)
-        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals = plain_label(name=f"{prefix}.totals")
         self.totals.setAccessibleName(f"Totals of option {n}")
         layout.addWidget(self.totals)
         layout.addLayout(card_buttons(prefix, "option", index, count, page.move, page.remove))
@@ -125,10 +121,7 @@ class OptionsPage(DraftPage):
             self.add_buttons[kind] = button
         add_row.addStretch(1)
         self.body_layout.addLayout(add_row)
-        self.ladder = QLabel()
-        self.ladder.setObjectName("ladder-totals")
-        self.ladder.setWordWrap(True)
-        self.ladder.setTextFormat(Qt.TextFormat.PlainText)
+        self.ladder = plain_label(name="ladder-totals")
         self.ladder.setAccessibleName("Totals of the ladder")
         self.body_layout.addWidget(self.ladder)
         self.cards_box = QVBoxLayout()

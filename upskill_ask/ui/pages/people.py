@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel
-
 from upskill_ask.ui.pages.base import DraftPage
+from upskill_ask.ui.widgets import plain_label
 
 CURRENCIES = ["EUR", "GBP", "USD", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK",
               "JPY", "INR", "SGD", "NZD", "ZAR", "BRL", "MXN"]
@@ -39,9 +38,7 @@ class PeoplePage(DraftPage):
         when.date("timing.meeting_date", "Meeting &date")
         when.date("timing.budget_date", "Bud&get is set on", hint="when next year's budget is fixed")
         when.date("timing.decision_by", "Decision &wanted by")
-        self.nudge = QLabel()
-        self.nudge.setObjectName("timing-nudge")
-        self.nudge.setWordWrap(True)
+        self.nudge = plain_label(name="timing-nudge")
         when.layout.addRow("", self.nudge)
         money = self.form("Money and numbers")
         money.combo("currency", "C&urrency", [(c, c) for c in CURRENCIES])

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from upskill_ask.ui import desktop, exporting
 from upskill_ask.ui.pages.base import DraftPage, PageId
 from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
-from upskill_ask.ui.widgets import Binder
+from upskill_ask.ui.widgets import Binder, plain_label
 
 DEBOUNCE_MS = 200  # while the user keeps typing, wait this long after the last key
 LEADING_MS = 0  # the first edit after a quiet spell renders at once
@@ -55,16 +55,6 @@ def _busy_bar(name: str, accessible: str) -> QProgressBar:
     bar.setSizePolicy(policy)
     bar.hide()
     return bar
-
-
-def _plain_label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class ReviewPage(DraftPage):
@@ -127,7 +117,7 @@ class ReviewPage(DraftPage):
         box = QGroupBox("Ready to export?")
         box.setObjectName("review-summary")
         layout = QVBoxLayout(box)
-        self.summary = _plain_label(name="summary-text")
+        self.summary = plain_label(name="summary-text")
         self.summary.setAccessibleName("Summary")
         layout.addWidget(self.summary)
         self.missing_list = QLabel()
@@ -177,7 +167,7 @@ class ReviewPage(DraftPage):
                                self.email_button, self.print_button, self.viewer_button)
         for button in self.export_buttons[:2]:
             layout.addWidget(button)
-        private = _plain_label("The prep sheet is private: it holds what you entered on the "
+        private = plain_label("The prep sheet is private: it holds what you entered on the "
                                "Private prep page and is never part of the proposal or the email.",
                                "prep-private-note")
         layout.addWidget(private)
@@ -185,7 +175,7 @@ class ReviewPage(DraftPage):
             layout.addWidget(button)
         self.export_busy = _busy_bar("export-busy", "Exporting")
         layout.addWidget(self.export_busy)
-        self.export_status = _plain_label(name="export-status")
+        self.export_status = plain_label(name="export-status")
         self.export_status.setAccessibleName("Export status")
         layout.addWidget(self.export_status)
         self.body_layout.addWidget(box)
@@ -206,10 +196,10 @@ class ReviewPage(DraftPage):
         self.preview_busy.setMaximumWidth(self.fontMetrics().averageCharWidth() * 16)
         header.addWidget(self.preview_busy)
         layout.addLayout(header)
-        self.preview_status = _plain_label("The preview appears here.", "preview-status")
+        self.preview_status = plain_label("The preview appears here.", "preview-status")
         self.preview_status.setAccessibleName("Preview status")
         layout.addWidget(self.preview_status)
-        self.preview_error = _plain_label(name="preview-error")
+        self.preview_error = plain_label(name="preview-error")
         self.preview_error.setAccessibleName("Preview problem")
         self.preview_error.hide()
         layout.addWidget(self.preview_error)
