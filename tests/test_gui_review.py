@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
+from upskill_ask import render
 from upskill_ask.ui import desktop, exporting
 from upskill_ask.ui.dialogs import Unsaved
 from upskill_ask.ui.pages.base import PageId
@@ -27,7 +28,7 @@ from upskill_ask.ui.pages.review import ReviewPage
 from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
 from upskill_ask.ui.wizard import RequestWizard
 
-from .conftest import ROOT, make_draft
+from .conftest import EXAMPLES, ROOT, make_draft
 
 pytestmark = [
     pytest.mark.gui,
@@ -113,9 +114,9 @@ class Review:
     dialogs: FakeDialogs
 
 
-def open_review(qtbot) -> Review:
+def open_review(qtbot, draft=None) -> Review:
     dialogs = FakeDialogs()
-    wizard = RequestWizard(make_draft(), dialogs=dialogs)
+    wizard = RequestWizard(draft or make_draft(), dialogs=dialogs)
     qtbot.addWidget(wizard)
     wizard.resize(1100, 800)
     wizard.show()
@@ -206,6 +207,98 @@ def test_editing_the_title_refreshes_the_preview(review, qtbot):
     print(f"edit -> new preview shown: {shown:.2f} s (render {page.renderer.last_seconds:.2f} s)")
 
 
+@pytest.fixture
+def long_review(qtbot, opened):
+    """The review page on a proposal of several pages (an example), after the first preview."""
+    from upskill_ask import drafts
+
+    before = set(threading.enumerate())
+    r = open_review(qtbot, drafts.load(EXAMPLES[0]))
+    yield r
+    close_review(r, before)
+
+
+def page_texts(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def type_in_title(qtbot, wizard, text: str) -> None:
+    field = wizard.findChild(QLineEdit, "title")
+    field.setFocus()
+    field.end(False)
+    qtbot.keyClicks(field, text)
+
+
+def test_the_page_in_view_is_refreshed_first_then_the_whole(long_review, qtbot):
+    page, wizard = long_review.page, long_review.wizard
+    pages = page.pdf_document.pageCount()
+    assert pages >= 5 and page.pages_in_view() == (1, 1)
+    order: list[str] = []
+    page.renderer.partial.connect(lambda _pdf: order.append("partial"))
+    page.renderer.finished.connect(lambda _pdf: order.append("finished"))
+    with qtbot.waitSignal(page.renderer.partial, timeout=RENDER_TIMEOUT_MS) as first:
+        type_in_title(qtbot, wizard, " for the month-end team")
+    part = page_texts(first.args[0])
+    assert len(part) == pages  # the scroll range stays put
+    assert "for the month-end team" in re.sub(r"\s+", " ", part[0])
+    assert not part[-1].strip()  # not laid out yet: blank
+    assert page.pdf_document.pageCount() == pages and page.is_busy()  # shown, the rest to come
+    assert page.preview_busy.isVisible()
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS) as whole:
+        pass
+    full = page_texts(whole.args[0])
+    assert full[0] == part[0] and "Decision" in full[-1]
+    assert order == ["partial", "finished"] and not page.preview_busy.isVisible()
+
+
+def test_reading_the_last_page_the_decision_page_is_refreshed_first(long_review, qtbot):
+    page, wizard = long_review.page, long_review.wizard
+    pages = page.pdf_document.pageCount()
+    bar = page.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert page.pages_in_view() == (pages, pages)
+    with qtbot.waitSignal(page.renderer.partial, timeout=RENDER_TIMEOUT_MS) as first:
+        type_in_title(qtbot, wizard, " (draft 2)")
+    part = page_texts(first.args[0])
+    assert "Decision" in part[-1] and "(draft 2)" in part[-1]  # the footer carries the title
+    assert not part[0].strip()
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        pass
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=2000)  # the reader's place
+    assert page.pages_in_view() == (pages, pages)
+
+
+def test_pages_in_view_follow_the_scroll_bar(long_review, qtbot):
+    page = long_review.page
+    pages = page.pdf_document.pageCount()
+    bar = page.view.verticalScrollBar()
+    seen = []
+    for step in range(0, bar.maximum() + 1, max(1, bar.maximum() // 40)):
+        bar.setValue(step)
+        first, last = page.pages_in_view()
+        assert 1 <= first <= last <= min(pages, first + 1)
+        seen.append(first)
+    assert seen == sorted(seen) and seen[0] == 1 and set(range(1, pages + 1)) <= set(seen) | {pages}
+
+
+def test_an_edit_the_proposal_does_not_show_renders_nothing(review, qtbot):
+    page, wizard = review.page, review.wizard
+    started: list[int] = []
+    page.renderer.started.connect(lambda: started.append(1))
+    field = wizard.findChild(QLineEdit, "email.subject")
+    field.setFocus()
+    qtbot.keyClicks(field, "Proposal for our 1:1")
+    qtbot.wait(600)
+    assert started == [] and not page.is_busy()
+    assert wizard.store.get("email.subject") == "Proposal for our 1:1"
+    wizard.store.set("title", "A new title after all")  # a change to the proposal still does
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        pass
+    assert started == [1]
+
+
 def test_event_loop_keeps_turning_during_a_render(qtbot, opened):
     """While the first (cold) and a later (warm) preview render, a 10 ms timer keeps firing."""
     before = set(threading.enumerate())
@@ -260,7 +353,7 @@ def test_a_failed_render_is_shown_not_raised(review, qtbot, monkeypatch):
     page = review.page
     from upskill_ask.render import RenderError
 
-    def broken(draft):
+    def broken(draft, *_where):
         raise RenderError("the fonts are missing")
 
     page.worker.isolate = False  # a monkeypatched job cannot travel to the render process
@@ -528,7 +621,7 @@ def test_renderer_coalesces_and_drops_stale_results(qtbot):
     def slow(draft):
         release.wait(5)
         rendered.append(draft)
-        return draft.encode(), 0.0
+        return render.Preview(draft.encode(), render.PageMap(1, ()), 1)
 
     before = set(threading.enumerate())
     renderer = PreviewRenderer(RenderWorker(isolate=False), job=slow)

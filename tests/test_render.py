@@ -211,3 +211,112 @@ def test_figures_follow_the_draft_currency_and_locale():
     draft.options[0].cost.amount = Decimal("1234.5")
     text = pdf_text(render.proposal_pdf(draft))
     assert "1.234,50" in text and "€" in text
+
+
+# --- the on-screen preview: the pages in view first ------------------------------------------
+
+
+def page_texts(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def long_example():
+    draft = drafts.load(EXAMPLES[0])
+    whole = render.proposal_preview(draft)
+    return draft, whole
+
+
+def test_a_full_preview_maps_where_each_part_begins(long_example):
+    draft, whole = long_example
+    pages = page_texts(whole.pdf)
+    assert not whole.partial and whole.shows == (1, len(pages)) and whole.page_map.pages == len(pages) >= 5
+    starts = dict(whole.page_map.starts)
+    assert list(starts)[:3] == ["summary-h", "skill-h", "options-h"]
+    assert starts["summary-h"] == 1 and starts["decision-h"] == len(pages)
+    assert [page for _name, page in whole.page_map.starts] == sorted(starts.values())
+    assert "decision-h" in whole.page_map.page_tops and "summary-h" not in whole.page_map.page_tops
+    for number, question in enumerate((q for q in draft.objections if q.question), start=1):
+        page = starts[f"q-{number}"]
+        assert squash(question.question)[:30] in squash(pages[page - 1] + pages[page])
+
+
+def test_reading_the_first_page_lays_out_only_the_start(long_example):
+    draft, whole = long_example
+    full_pages = page_texts(whole.pdf)
+    part = render.proposal_preview(draft, in_view=(1, 1), page_map=whole.page_map)
+    pages = page_texts(part.pdf)
+    assert part.partial and part.page_map is None
+    assert len(pages) == len(full_pages)  # the reader's place and the page count stay put
+    first, last = part.shows
+    assert first == 1 and last < len(full_pages) // 2 + 1
+    assert pages[0] == full_pages[0]  # the page in view is exactly the final one
+    assert f"page 1 of {len(full_pages)}" in pages[0]
+    assert all(not text.strip() for text in pages[last:])  # blank, no footer either
+
+
+def test_reading_the_decision_page_lays_out_only_that_page(long_example):
+    draft, whole = long_example
+    full_pages = page_texts(whole.pdf)
+    last = len(full_pages)
+    part = render.proposal_preview(draft, in_view=(last, last), page_map=whole.page_map)
+    pages = page_texts(part.pdf)
+    assert part.partial and part.shows == (last, last)
+    assert len(pages) == last
+    assert pages[-1] == full_pages[-1]  # form, names and "page 7 of 7" alike
+    assert all(not text.strip() for text in pages[:-1])
+
+
+def test_a_partial_preview_shows_the_edit(long_example):
+    draft, whole = long_example
+    edited = draft.model_copy(update={"title": "A brand new title for the proposal"})
+    part = render.proposal_preview(edited, in_view=(1, 2), page_map=whole.page_map)
+    pages = page_texts(part.pdf)
+    assert part.partial
+    assert "A brand new title for the proposal" in squash_spaces(pages[0])
+    assert "A brand new title" in squash_spaces(pages[1])  # the footer of the next page too
+
+
+def squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u200b", ""))
+
+
+def test_every_page_in_view_comes_out_as_in_the_full_layout(long_example):
+    """Wherever the reader is, the pages in view are the final ones; the window starts at a
+    part that began a page in the full layout, so the pages before it are blank."""
+    draft, whole = long_example
+    full_pages = page_texts(whole.pdf)
+    count = len(full_pages)
+    windowed = 0
+    for first in range(1, count + 1):
+        last = min(count, first + 1)
+        result = render.proposal_preview(draft, in_view=(first, last), page_map=whole.page_map)
+        pages = page_texts(result.pdf)
+        assert len(pages) == count
+        assert pages[first - 1:last] == full_pages[first - 1:last], (first, last)
+        shown_first, shown_last = result.shows
+        assert shown_first <= first and last <= shown_last
+        if result.partial:
+            windowed += 1
+            assert 2 * (shown_last - shown_first) <= count + 1  # at most about half laid out
+            assert all(not text.strip() for text in pages[:shown_first - 1] + pages[shown_last:])
+    assert windowed >= count - 2
+
+
+def test_with_every_page_in_view_the_preview_is_laid_out_whole(long_example):
+    draft, whole = long_example
+    count = whole.page_map.pages
+    assert whole.page_map.window(1, count) is None
+    result = render.proposal_preview(draft, in_view=(1, count), page_map=whole.page_map)
+    assert not result.partial and result.page_map == whole.page_map
+
+
+def test_user_text_cannot_make_a_cut_point():
+    draft = make_draft(title='x" id="q-1" aria-labelledby="opt-1')
+    draft.skill.name = '<div id="decision-h">'
+    draft.skill.why_now = 'id="options-h"'
+    html = render.proposal_html(draft, embed_fonts=False)
+    points = render._CUT_POINT.findall(html)
+    assert len(points) == len(set(points))  # only the template's own, each once
+    whole = render.proposal_preview(draft)
+    assert [name for name, _page in whole.page_map.starts] == points

@@ -295,6 +295,13 @@ class Draft(_Model):
         return "Development proposal"
 
 
+def proposal_source(draft: Draft) -> Draft:
+    """The part of a draft the proposal is made from: without the private section, which it
+    never shows, and the covering email, which travels beside it. Two drafts with equal
+    sources make the same proposal (on the same day)."""
+    return draft.model_copy(update={"email": Email(), "private": Private()})
+
+
 def missing_for_export(draft: Draft) -> list[tuple[str, str]]:
     """Fields a proposal cannot do without, as (path, message) pairs; empty when complete."""
     missing = []

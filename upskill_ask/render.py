@@ -9,6 +9,8 @@
   URLs and files inside the package's template folder; anything else stops the render.
 * The proposal is rendered from a copy of the draft with the private section emptied, so no
   template change can leak it.
+* The on-screen preview (:func:`proposal_preview`) can lay out just the stretch of the proposal
+  the reader is looking at, using where each part fell in the last full layout (:class:`PageMap`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -37,6 +39,7 @@ from upskill_ask.formatting import Formatter
 from upskill_ask.model import KIND_LABELS, Draft, Private, RequestKind
 
 RENDER_SECONDS = 60
+T = TypeVar("T")
 SOFT_BREAK_EVERY = 24
 _LONG_WORD = re.compile(rf"\S{{{SOFT_BREAK_EVERY + 8},}}")
 FONT_FILES = {
@@ -297,12 +300,10 @@ def _compiled_style(css_text: str) -> tuple[Any, Any]:
 atexit.register(_compiled_style.cache_clear)
 
 
-def html_to_pdf(html: str, *, title: str, author: str, language: str, forms: bool = False,
-                screen: bool = False, seconds: float = RENDER_SECONDS) -> bytes:
-    """PDF bytes from our own HTML: tagged (PDF/UA), with metadata, fetching nothing outside.
-
-    ``screen=True`` is for the on-screen preview only: no structure tree and no compression,
-    which more than halves the time spent writing the file."""
+def _rendered(html: str, *, title: str, author: str, language: str, forms: bool, seconds: float,
+              finish: Callable[[Any], T]) -> T:
+    """Lay out our own HTML with WeasyPrint, fetching nothing outside, and hand the document
+    (metadata set) to ``finish``, which writes it; every failure becomes a :class:`RenderError`."""
     import weasyprint
 
     fetcher = _make_fetcher()
@@ -329,8 +330,7 @@ def html_to_pdf(html: str, *, title: str, author: str, language: str, forms: boo
             rendered.metadata.authors = [author] if author else []
             rendered.metadata.lang = language
             rendered.metadata.generator = "upskill-ask"
-            pdf = rendered.write_pdf(pdf_variant=None if screen else "pdf/ua-1", pdf_forms=forms,
-                                     uncompressed_pdf=screen)
+            result = finish(rendered)
     except RenderError:
         raise
     except BaseException as exc:  # a refused fetch is a FatalURLFetchingError (BaseException)
@@ -345,15 +345,155 @@ def html_to_pdf(html: str, *, title: str, author: str, language: str, forms: boo
     if fetcher.refused or errors.messages:
         problem = fetcher.refused[0] if fetcher.refused else errors.messages[0]
         raise RenderError(f"the PDF could not be made cleanly: {problem}")
-    return pdf
+    return result
 
 
-def proposal_pdf(draft: Draft, *, today: dt.date | None = None, preview: bool = False) -> bytes:
-    """The proposal PDF; ``preview`` makes a quicker one for the screen (no tags, no fields)."""
+def html_to_pdf(html: str, *, title: str, author: str, language: str, forms: bool = False,
+                seconds: float = RENDER_SECONDS) -> bytes:
+    """PDF bytes from our own HTML: tagged (PDF/UA), with metadata, fetching nothing outside."""
+    return _rendered(html, title=title, author=author, language=language, forms=forms,
+                     seconds=seconds,
+                     finish=lambda document: document.write_pdf(pdf_variant="pdf/ua-1",
+                                                                pdf_forms=forms))
+
+
+def proposal_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
+    """The proposal PDF, for the manager: tagged, with the fillable decision form."""
     return html_to_pdf(proposal_html(draft, today=today, embed_fonts=False),
                        title=draft.proposal_title(),
-                       author=draft.person.name, language=draft.language, forms=not preview,
-                       screen=preview)
+                       author=draft.person.name, language=draft.language, forms=True)
+
+
+# --- the on-screen preview -------------------------------------------------------------------
+
+# Where the preview may cut the proposal: the start of a section (named by its heading), of an
+# option's details or of a question. None of them sits inside a table, so the parser closes
+# whatever is open when the HTML ends early. User text is escaped: it holds no `id="`.
+_CUT_POINT = re.compile(r'\bid="([a-z]+-h|opt-\d+|q-\d+)"')
+_CONTENT = "<!-- content -->"  # in the template: the running header and footer come before it
+_PAD = '<div class="preview-pad" aria-hidden="true"></div>'  # a blank page (proposal.css)
+# A window that starts mid-document starts on a fresh page, as its first part did in the full
+# layout; a break there truncated the part's top margin, so the window's start has none either.
+_WINDOW_START = "data-preview-start"
+_WINDOW_STYLE = ('<style>[data-preview-start] { break-before: page; margin-top: 0; }'
+                 '[data-preview-start] > :first-child { margin-top: 0; }</style>')
+# Anything at the top of a page lies within this many CSS pixels of the highest cut point.
+_PAGE_TOP_SLACK = 6
+# What ends a proposal cut short: the page count of the last full layout in the footer (the
+# wording of proposal.css), then a blank page to stand for each page not laid out yet.
+_CUT_TAIL = ('<style>@page {{ @bottom-right {{ content: "page " counter(page) " of {pages}"; }} }}'
+             '@page preview-pad {{ @bottom-right {{ content: none; }} }}</style>'
+             + _PAD + '</body></html>')
+
+
+@dataclass(frozen=True)
+class Window:
+    """The stretch of the proposal to lay out: from ``start`` (None: the beginning), which
+    begins page ``start_page``, up to ``stop`` (None: the end)."""
+
+    start: str | None
+    start_page: int
+    stop: str | None
+
+
+@dataclass(frozen=True)
+class PageMap:
+    """Where each cut point of the proposal began in a full layout (pages count from 1)."""
+
+    pages: int
+    starts: tuple[tuple[str, int], ...]  # (cut point, page), in document order
+    page_tops: frozenset[str] = frozenset()  # the cut points that began their page
+
+    def window(self, first: int, last: int) -> Window | None:
+        """The least to lay out for pages ``first`` to ``last`` to come out as in the full
+        layout: from the last cut point that began a page at or before ``first``, up to the
+        first cut point that begins after ``last``. None when that is more than half the
+        document: the full layout, which follows anyway, would come hardly later."""
+        start, start_page = None, 1
+        for name, page in self.starts:
+            if name in self.page_tops and 1 < page <= first:
+                start, start_page = name, page
+        stop, stop_page = next(((n, p) for n, p in self.starts if p > last), (None, self.pages + 1))
+        if 2 * (stop_page - start_page) > self.pages or (start is None and stop is None):
+            return None
+        return Window(start, start_page, stop)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A proposal PDF for the screen; ``page_map`` is None when only a part was laid out."""
+
+    pdf: bytes
+    page_map: PageMap | None
+    shows: tuple[int, int]  # the first and last page with their content; the others are blank
+    seconds: float = 0.0
+
+    @property
+    def partial(self) -> bool:
+        return self.page_map is None
+
+
+def _element_start(html: str, name: str) -> int:
+    """Where the element that begins at a cut point opens (its section or article, if any)."""
+    found = [i for i in (html.find(f'aria-labelledby="{name}"'), html.find(f'id="{name}"')) if i >= 0]
+    return html.rfind("<", 0, min(found))
+
+
+def _window_html(html: str, window: Window, pages: int) -> str:
+    """The proposal's HTML for one window: blank pages before it, blank pages after it."""
+    content = html.index(_CONTENT) + len(_CONTENT)
+    if window.start is not None:
+        start = _element_start(html, window.start)
+        tag = re.match(r"<\w+", html[start:]).end()
+        html = (html[:content] + _WINDOW_STYLE + _PAD * (window.start_page - 1)
+                + html[start:start + tag] + f" {_WINDOW_START}" + html[start + tag:])
+    if window.stop is not None:
+        html = html[:_element_start(html, window.stop)] + _CUT_TAIL.format(pages=int(pages))
+    return html
+
+
+def _page_map(html: str, document: Any) -> PageMap:
+    starts: dict[str, tuple[int, float]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor, (_x, y, *_rest) in page.anchors.items():
+            starts.setdefault(anchor, (number, y))
+    order = [name for name in _CUT_POINT.findall(html) if name in starts]
+    # the decision block always begins a page, so the highest cut point marks the page top
+    top = min((starts[name][1] for name in order), default=0.0)
+    page_tops = frozenset(name for name in order if starts[name][1] - top < _PAGE_TOP_SLACK)
+    return PageMap(len(document.pages), tuple((name, starts[name][0]) for name in order),
+                   page_tops)
+
+
+def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
+                     page_map: PageMap | None = None, today: dt.date | None = None) -> Preview:
+    """The proposal for the on-screen preview: no tags, no form fields, no compression, which
+    more than halves the time spent writing it.
+
+    Given the :class:`PageMap` of an earlier full layout and the pages ``in_view`` (first,
+    last), only the stretch those pages need is laid out (see :meth:`PageMap.window`); the
+    other pages are blank, so the page count and the reader's place stay put until the full
+    layout follows.
+    """
+    html = proposal_html(draft, today=today, embed_fonts=False)
+    window = page_map.window(*in_view) if page_map is not None and in_view else None
+    if window is not None:
+        html = _window_html(html, window, page_map.pages)
+
+    def finish(document: Any) -> Preview:
+        if window is None:
+            return Preview(document.write_pdf(uncompressed_pdf=True), _page_map(html, document),
+                           (1, len(document.pages)))
+        pages = document.pages
+        if window.stop is not None:  # the last page is the blank one of _CUT_TAIL
+            pages, blank = pages[:-1], pages[-1]
+            pages = pages + [blank] * max(0, page_map.pages - len(pages))
+        laid_out = len(document.pages) - (window.stop is not None)
+        return Preview(document.copy(pages).write_pdf(uncompressed_pdf=True), None,
+                       (window.start_page, laid_out))
+
+    return _rendered(html, title=draft.proposal_title(), author=draft.person.name,
+                     language=draft.language, forms=False, seconds=RENDER_SECONDS, finish=finish)
 
 
 def prep_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:

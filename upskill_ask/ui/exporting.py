@@ -18,13 +18,14 @@ import signal
 import struct
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from upskill_ask import render
     from upskill_ask.model import Draft
 
 PRINT_DPI = 300  # enough for text on paper; a 1200 dpi printer would need 140 MB per page
@@ -90,13 +91,15 @@ def proposal_bytes(draft: Draft) -> bytes:
     return render.proposal_pdf(draft)
 
 
-def timed_proposal(draft: Draft) -> tuple[bytes, float]:
-    """The proposal PDF and how long it took (for the live preview)."""
+def timed_preview(draft: Draft, in_view: tuple[int, int] | None = None,
+                  page_map: render.PageMap | None = None) -> render.Preview:
+    """The proposal for the live preview (only the pages ``in_view`` need, when an earlier
+    full layout tells where they are: see ``render.proposal_preview``), timed."""
     from upskill_ask import render
 
     began = time.perf_counter()
-    pdf = render.proposal_pdf(draft, preview=True)
-    return pdf, time.perf_counter() - began
+    preview = render.proposal_preview(draft, in_view=in_view, page_map=page_map)
+    return replace(preview, seconds=time.perf_counter() - began)
 
 
 # --- the render process -----------------------------------------------------------------------

@@ -336,15 +336,25 @@ class RenderWorker(QObject):
 class PreviewRenderer(QObject):
     """Renders the proposal for the preview, off the UI thread, latest request wins.
 
-    ``job(draft)`` must return ``(pdf_bytes, seconds)``; it runs on the worker.
+    Once a full layout has told where each part of the proposal falls, a request is rendered in
+    two passes: first only what the pages in view need (``pages_in_view()``, set by the page
+    that shows the preview), sent as ``partial``, then the whole document, sent as
+    ``finished``. The first pass takes a fraction of the time when the reader is near the start
+    or at the decision page.
+
+    ``job(draft, pages_in_view, page_map)`` runs on the worker and returns a
+    :class:`upskill_ask.render.Preview` (or anything with its ``pdf``, ``page_map``,
+    ``partial`` and ``seconds``).
     """
 
     started = Signal()
-    finished = Signal(bytes)
+    partial = Signal(bytes)  # the pages in view are new; the pages after them are blank for now
+    finished = Signal(bytes)  # the whole document
+
     failed = Signal(str)
 
     def __init__(self, worker: RenderWorker | None = None, *,
-                 job: Callable[[Any], tuple[bytes, float]] = exporting.timed_proposal,
+                 job: Callable[..., Any] = exporting.timed_preview,
                  parent: QObject | None = None):
         super().__init__(parent)
         self._worker = worker if worker is not None else RenderWorker(self)
@@ -354,6 +364,10 @@ class PreviewRenderer(QObject):
         self._pending: Any = None
         self._has_pending = False
         self._generation = 0
+        self._page_map: Any = None  # from the last full layout
+        self._shown_partial = -1  # the generation whose first pass is on screen
+        #: the first and last page (counted from 1) the reader can see, or None: all at once
+        self.pages_in_view: Callable[[], tuple[int, int] | None] = lambda: None
         #: seconds the last completed render took on the worker (for the status line and tests)
         self.last_seconds = 0.0
 
@@ -372,6 +386,7 @@ class PreviewRenderer(QObject):
         if self._running:
             self._pending, self._has_pending = draft, True
             return
+        self.started.emit()
         self._start(draft)
 
     def cancel(self) -> None:
@@ -379,26 +394,41 @@ class PreviewRenderer(QObject):
         self._generation += 1
         self._pending, self._has_pending = None, False
 
-    def _start(self, draft: Any) -> None:
+    def _start(self, draft: Any, *, whole: bool = False) -> None:
         self._running = True
         generation = self._generation
-        self.started.emit()
-        self._worker.submit(self._job, (draft,),
-                            lambda result, error: self._done(generation, result, error))
+        in_view = None if whole or self._page_map is None else self.pages_in_view()
+        args = (draft,) if in_view is None else (draft, in_view, self._page_map)
+        self._worker.submit(self._job, args,
+                            lambda result, error: self._done(generation, draft, result, error))
 
-    def _done(self, generation: int, result: Any, error: BaseException | None) -> None:
+    def _done(self, generation: int, draft: Any, result: Any, error: BaseException | None) -> None:
         self._running = False
+        current = generation == self._generation
+        if error is None:
+            self.last_seconds = result.seconds
+            if not result.partial:
+                self._page_map = result.page_map  # still true enough for a newer request
         if self._has_pending:
+            # the whole document of a request whose first pass is on screen is still worth
+            # showing: it fills the blank pages while the newer request renders
+            if error is None and not result.partial and self._shown_partial == generation:
+                self.finished.emit(result.pdf)
             draft, self._pending, self._has_pending = self._pending, None, False
+            self.started.emit()
             self._start(draft)
             return
-        if generation != self._generation:
+        if not current:
             return  # stale: a newer request was cancelled or superseded
         if error is not None:
             self.failed.emit(error_text(error))
             return
-        pdf, self.last_seconds = result
-        self.finished.emit(pdf)
+        if result.partial:
+            self._shown_partial = generation
+            self.partial.emit(result.pdf)
+            self._start(draft, whole=True)
+            return
+        self.finished.emit(result.pdf)
 
     def shutdown(self) -> None:
         """Stop: no render is left running and no result arrives afterwards."""

@@ -76,7 +76,9 @@ class ReviewPage(DraftPage):
 
         self.worker = RenderWorker(self)
         self.renderer = PreviewRenderer(self.worker, parent=self)
+        self.renderer.pages_in_view = self.pages_in_view
         self.renderer.started.connect(self._preview_started)
+        self.renderer.partial.connect(self.show_pdf)
         self.renderer.finished.connect(self._preview_finished)
         self.renderer.failed.connect(self._preview_failed)
 
@@ -102,8 +104,9 @@ class ReviewPage(DraftPage):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(self._refresh_if_changed)
         self._stale = True
+        self._previewed: Any = None  # what the preview on screen (or being made) was made from
         self._exporting = False
         self._viewer_folder: Path | None = None
         self._last_folder: Path | None = None
@@ -235,7 +238,7 @@ class ReviewPage(DraftPage):
         super().showEvent(event)
         self._ensure_view()
         if self._stale or self._debounce.isActive():
-            self.refresh()
+            self._refresh_if_changed()
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
@@ -252,8 +255,12 @@ class ReviewPage(DraftPage):
         quiet = not self._debounce.isActive() and not self.renderer.busy
         self._debounce.start(LEADING_MS if quiet else DEBOUNCE_MS)
 
-    def refresh(self) -> None:
-        """Update the summary and render the preview from the draft as it stands now."""
+    def _refresh_if_changed(self) -> None:
+        self.refresh(only_if_changed=True)
+
+    def refresh(self, *, only_if_changed: bool = False) -> None:
+        """Update the summary and render the preview from the draft as it stands now
+        (``only_if_changed``: unless the proposal would come out the same as the one shown)."""
         from upskill_ask import drafts, model
 
         self._debounce.stop()
@@ -262,6 +269,7 @@ class ReviewPage(DraftPage):
             draft = self.store.draft()
         except drafts.DraftError as exc:
             self.renderer.cancel()
+            self._previewed = None
             self._show_problems("Some fields need fixing before the proposal can be made:",
                                 exc.problems)
             self.preview_busy.hide()
@@ -274,6 +282,10 @@ class ReviewPage(DraftPage):
             self._show_problems("Before you export, fill in:", missing)
         else:
             self._show_ready(draft)
+        source = model.proposal_source(draft)
+        if only_if_changed and source == self._previewed:
+            return  # an edit to the email or the private notes: the proposal is the same
+        self._previewed = source
         self.renderer.request(draft)
 
     def _show_problems(self, heading: str, problems: list[tuple[str, str]]) -> None:
@@ -330,6 +342,7 @@ class ReviewPage(DraftPage):
         self.preview_status.setText(status)
 
     def _preview_failed(self, message: str) -> None:
+        self._previewed = None  # the next look or edit tries again
         self.preview_busy.hide()
         self.preview_status.setText("The preview is not up to date.")
         self.preview_error.setText(f"The preview could not be made: {message}")
@@ -350,6 +363,30 @@ class ReviewPage(DraftPage):
         self._pdf_buffer = buffer
         if position:
             QTimer.singleShot(0, lambda: self.view is not None and bar.setValue(position))
+
+    def pages_in_view(self) -> tuple[int, int] | None:
+        """The first and last page of the preview that show in the view (counted from 1), or
+        None before there is one. The pages share one size (the proposal's paper), so where
+        each one is follows from the scroll range, the margins and the spacing."""
+        if self.view is None or self._pdf_document is None:
+            return None
+        pages = self._pdf_document.pageCount()
+        if pages < 1:
+            return None
+        bar = self.view.verticalScrollBar()
+        margins = self.view.documentMargins()
+        spacing = self.view.pageSpacing()
+        height = bar.maximum() + bar.pageStep()  # the whole column of pages, in pixels
+        pitch = (height - margins.top() - margins.bottom() + spacing) / pages  # a page and a gap
+        if pitch <= spacing:
+            return None
+        top = bar.value() - margins.top()
+        bottom = top + self.view.viewport().height() - 1
+
+        def page_at(y: float) -> int:
+            return max(1, min(pages, int(y // pitch) + 1))
+
+        return page_at(top), page_at(bottom)
 
     def is_busy(self) -> bool:
         """A preview is due or rendering, or an export is running (scripts wait on this)."""
