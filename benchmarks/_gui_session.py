@@ -1,9 +1,11 @@
 """One app session for benchmarks/gui.py: preview refresh, event-loop stalls, export memory.
 
 Opens the draft given on the command line in the wizard (offscreen), goes to the review page,
-then (1) times edits until the new preview is shown, (2) measures the longest gap of a 1 ms
-timer while previews render, against the same timer on an idle event loop, and (3) exports
-the proposal, prep sheet and email draft, reporting peak memory of the app and its renderer.
+then (1) times single edits until the pages in view and then the whole proposal are new, with
+the reader at its start, middle and end, (2) measures the longest gap of a 1 ms timer while
+previews render, against the same timer on an idle event loop, (3) exports the proposal, prep
+sheet and email draft, reporting peak memory of the app and its renderer, and (4) types a key
+every 150 ms and times how long each key takes to show in the page in view.
 """
 
 from __future__ import annotations
@@ -133,6 +135,43 @@ def main() -> None:
               f"(best {min(whole) * 1000:.0f}, worst {max(whole) * 1000:.0f}; last render pass "
               f"alone {statistics.median(render_only) * 1000:.0f} ms)")
 
+    def typing(keys: int = 16, every_ms: int = 150) -> None:
+        """Keys typed steadily: how long until the page in view shows each one."""
+        import io
+        import re
+
+        from pypdf import PdfReader
+
+        updates: list[tuple[float, bytes]] = []
+        record = lambda pdf: updates.append((time.perf_counter(), pdf))  # noqa: E731
+        page.renderer.partial.connect(record)
+        page.renderer.finished.connect(record)
+        title.setFocus()
+        title.end(False)
+        QTest.keyClick(title, "-")
+        wait_until(lambda: not page.is_busy())
+
+        def keys_shown(pdf: bytes) -> int:
+            """The longest run of typed keys in the title on page 1 (the heading shows it whole)."""
+            text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+            text = text.replace("\u200b", "").replace("\n", "")
+            return max((len(run) for run in re.findall(r"-(y*)", text)), default=0)
+
+        updates.clear()
+        typed = []
+        for _ in range(keys):
+            typed.append(time.perf_counter())
+            QTest.keyClick(title, "y")
+            wait_until(lambda: time.perf_counter() - typed[-1] >= every_ms / 1000)
+        wait_until(lambda: not page.is_busy())
+        page.renderer.partial.disconnect(record)
+        page.renderer.finished.disconnect(record)
+        shown = [(when, keys_shown(pdf)) for when, pdf in updates]
+        lags = [min(when for when, count in shown if count > k) - typed[k] for k in range(keys)]
+        print(f"while typing a key every {every_ms} ms: each key shows in the page in view after "
+              f"median {statistics.median(lags) * 1000:.0f} ms, worst {max(lags) * 1000:.0f} ms "
+              f"({len(updates)} updates for {keys} keys)")
+
     series("reading the first page", 0)
     series("reading the middle", page.view.verticalScrollBar().maximum() // 2)
     series("reading the last page", -1)
@@ -148,10 +187,11 @@ def main() -> None:
         export()
         wait_until(lambda: not page.is_busy())
     files = sorted(p.name for p in OUT.iterdir())
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    typing()  # after the memory reading: the benchmark itself reads the PDFs back here
     wizard.store.dirty = False
     page.shutdown()
     app.processEvents()
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     print(f"peak memory through a full export ({', '.join(files)}): app {me} MB, "
           f"render process {children} MB")

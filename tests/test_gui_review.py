@@ -669,3 +669,37 @@ def test_render_jobs_import_no_qt():
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_renderer_shows_the_view_first_and_skips_wholes_nobody_waits_for(qtbot):
+    """Edits while typing each get a quick first pass; only the last edit's whole is made."""
+    calls: list[tuple[str, str]] = []
+    page_map = render.PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+
+    def job(draft, in_view=None, known=None):
+        if in_view is None:
+            calls.append(("whole", draft))
+            return render.Preview(f"whole {draft}".encode(), page_map, (1, 7))
+        calls.append(("view", draft))
+        return render.Preview(f"view {draft}".encode(), None, (1, 2))
+
+    before = set(threading.enumerate())
+    renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)
+    renderer.pages_in_view = lambda: (1, 1)
+    shown: list[bytes] = []
+    renderer.partial.connect(shown.append)
+    renderer.finished.connect(shown.append)
+    with qtbot.waitSignal(renderer.finished, timeout=5000):
+        renderer.request("a")  # no layout known yet: the whole at once
+    with qtbot.waitSignal(renderer.partial, timeout=5000):
+        renderer.request("ab")
+    assert renderer.busy and not renderer.rendering  # the whole waits a moment
+    with qtbot.waitSignal(renderer.partial, timeout=5000):
+        renderer.request("abc")  # typed in that moment: its own quick pass, no whole of "ab"
+    with qtbot.waitSignal(renderer.finished, timeout=5000):
+        pass
+    assert calls == [("whole", "a"), ("view", "ab"), ("view", "abc"), ("whole", "abc")]
+    assert shown == [b"whole a", b"view ab", b"view abc", b"whole abc"]
+    assert not renderer.busy
+    renderer.worker.shutdown()
+    assert set(threading.enumerate()) <= before

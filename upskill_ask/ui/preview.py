@@ -51,6 +51,7 @@ THREAD_NAME = "upskill-render"
 JOB_LIMIT_MS = 120_000  # the core stops a render after 60 s; this catches a hung process
 EXPORT_WAIT_MS = 30_000  # at shutdown, an export being written may finish first
 HEADER = struct.Struct(">Q")
+WHOLE_AFTER_MS = 250  # the live preview's second pass (the whole document) waits this long
 
 Callback = Callable[[Any, BaseException | None], None]
 
@@ -339,8 +340,9 @@ class PreviewRenderer(QObject):
     Once a full layout has told where each part of the proposal falls, a request is rendered in
     two passes: first only what the pages in view need (``pages_in_view()``, set by the page
     that shows the preview), sent as ``partial``, then the whole document, sent as
-    ``finished``. The first pass takes a fraction of the time when the reader is near the start
-    or at the decision page.
+    ``finished``. The first pass takes a fraction of the time. The second waits
+    ``WHOLE_AFTER_MS`` first: while the user keeps typing, each edit gets a quick first pass of
+    its own instead of queueing behind whole documents nobody looks at.
 
     ``job(draft, pages_in_view, page_map)`` runs on the worker and returns a
     :class:`upskill_ask.render.Preview` (or anything with its ``pdf``, ``page_map``,
@@ -366,6 +368,11 @@ class PreviewRenderer(QObject):
         self._generation = 0
         self._page_map: Any = None  # from the last full layout
         self._shown_partial = -1  # the generation whose first pass is on screen
+        self._whole_draft: Any = None
+        self._whole_timer = QTimer(self)
+        self._whole_timer.setSingleShot(True)
+        self._whole_timer.setInterval(WHOLE_AFTER_MS)
+        self._whole_timer.timeout.connect(lambda: self._start(self._whole_draft, whole=True))
         #: the first and last page (counted from 1) the reader can see, or None: all at once
         self.pages_in_view: Callable[[], tuple[int, int] | None] = lambda: None
         #: seconds the last completed render took on the worker (for the status line and tests)
@@ -377,12 +384,18 @@ class PreviewRenderer(QObject):
 
     @property
     def busy(self) -> bool:
-        """A render is running or waiting to run."""
+        """A render is running or waiting to run (the whole document after the first pass, too)."""
+        return self._running or self._has_pending or self._whole_timer.isActive()
+
+    @property
+    def rendering(self) -> bool:
+        """A render is running, or a request waits for it: a new request would wait too."""
         return self._running or self._has_pending
 
     def request(self, draft: Any) -> None:
         """Render this draft; if a render is running, render the latest request after it."""
         self._generation += 1
+        self._whole_timer.stop()  # the whole of an older draft is not worth the wait
         if self._running:
             self._pending, self._has_pending = draft, True
             return
@@ -392,6 +405,7 @@ class PreviewRenderer(QObject):
     def cancel(self) -> None:
         """Forget waiting requests and drop the result of the running one."""
         self._generation += 1
+        self._whole_timer.stop()
         self._pending, self._has_pending = None, False
 
     def _start(self, draft: Any, *, whole: bool = False) -> None:
@@ -426,7 +440,8 @@ class PreviewRenderer(QObject):
         if result.partial:
             self._shown_partial = generation
             self.partial.emit(result.pdf)
-            self._start(draft, whole=True)
+            self._whole_draft = draft
+            self._whole_timer.start()
             return
         self.finished.emit(result.pdf)
 

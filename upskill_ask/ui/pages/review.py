@@ -252,7 +252,7 @@ class ReviewPage(DraftPage):
             return
         # the first edit after a pause starts a render straight away; edits that follow while
         # it runs (or while waiting) push the next render to DEBOUNCE_MS after the last one
-        quiet = not self._debounce.isActive() and not self.renderer.busy
+        quiet = not self._debounce.isActive() and not self.renderer.rendering
         self._debounce.start(LEADING_MS if quiet else DEBOUNCE_MS)
 
     def _refresh_if_changed(self) -> None:
