@@ -703,3 +703,21 @@ def test_renderer_shows_the_view_first_and_skips_wholes_nobody_waits_for(qtbot):
     assert not renderer.busy
     renderer.worker.shutdown()
     assert set(threading.enumerate()) <= before
+
+
+def test_after_edits_elsewhere_or_another_draft_the_preview_is_laid_out_whole(long_review, qtbot):
+    page, wizard = long_review.page, long_review.wizard
+    partials: list[bytes] = []
+    page.renderer.partial.connect(partials.append)
+    wizard.back()
+    wizard.store.set("skill.name", "Python for the month-end close")  # may move page breaks
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        wizard.next()
+    assert partials == []
+    from upskill_ask import drafts
+
+    with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        wizard.store.replace(drafts.load(EXAMPLES[1]).model_dump(mode="json"))
+    assert partials == []
+    with qtbot.waitSignal(page.renderer.partial, timeout=RENDER_TIMEOUT_MS):
+        type_in_title(qtbot, wizard, "!")  # the new layout is known again

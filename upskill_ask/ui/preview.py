@@ -402,6 +402,10 @@ class PreviewRenderer(QObject):
         self.started.emit()
         self._start(draft)
 
+    def forget_layout(self) -> None:
+        """Render the next request whole: the last layout no longer tells where things fall."""
+        self._page_map = None
+
     def cancel(self) -> None:
         """Forget waiting requests and drop the result of the running one."""
         self._generation += 1

@@ -114,7 +114,7 @@ class ReviewPage(DraftPage):
         self._pdf_buffer: QBuffer | None = None
         self.view: Any = None
         self.store.changed.connect(self._on_changed)
-        self.store.reset.connect(self._on_changed)
+        self.store.reset.connect(self._on_reset)
 
     def _build_summary(self) -> None:
         box = QGroupBox("Ready to export?")
@@ -246,8 +246,14 @@ class ReviewPage(DraftPage):
             self._debounce.stop()
             self._stale = True
 
+    def _on_reset(self) -> None:
+        self.renderer.forget_layout()  # another draft: where its parts fall is not known yet
+        self._on_changed()
+
     def _on_changed(self, _path: str = "") -> None:
         if not self.isVisible():
+            # edits on other pages may move every page break: lay the proposal out whole
+            self.renderer.forget_layout()
             self._stale = True
             return
         # the first edit after a pause starts a render straight away; edits that follow while
