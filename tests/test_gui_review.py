@@ -721,3 +721,32 @@ def test_after_edits_elsewhere_or_another_draft_the_preview_is_laid_out_whole(lo
     assert partials == []
     with qtbot.waitSignal(page.renderer.partial, timeout=RENDER_TIMEOUT_MS):
         type_in_title(qtbot, wizard, "!")  # the new layout is known again
+
+
+def test_a_layout_made_before_the_draft_changed_is_not_kept(qtbot):
+    release = threading.Event()
+    calls: list[str] = []
+    page_map = render.PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+
+    def job(draft, in_view=None, known=None):
+        release.wait(5)
+        calls.append("whole" if in_view is None else "view")
+        return render.Preview(b"%PDF", page_map if in_view is None else None, (1, 7))
+
+    before = set(threading.enumerate())
+    renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)
+    renderer.pages_in_view = lambda: (7, 7)
+    renderer.request("old draft")
+    renderer.forget_layout()  # another draft was opened while the old one was laid out
+    release.set()
+    with qtbot.waitSignal(renderer.finished, timeout=5000):
+        pass
+    with qtbot.waitSignal(renderer.finished, timeout=5000):
+        renderer.request("new draft")
+    assert calls == ["whole", "whole"]  # the old layout did not steer the new draft
+    with qtbot.waitSignal(renderer.partial, timeout=5000):
+        renderer.request("new draft, edited")
+    renderer.cancel()
+    qtbot.waitUntil(lambda: not renderer.busy, timeout=5000)
+    renderer.worker.shutdown()
+    assert set(threading.enumerate()) <= before

@@ -367,6 +367,7 @@ class PreviewRenderer(QObject):
         self._has_pending = False
         self._generation = 0
         self._page_map: Any = None  # from the last full layout
+        self._layouts = 0  # counts forget_layout(): a layout made before one is not kept
         self._shown_partial = -1  # the generation whose first pass is on screen
         self._whole_draft: Any = None
         self._whole_timer = QTimer(self)
@@ -405,6 +406,7 @@ class PreviewRenderer(QObject):
     def forget_layout(self) -> None:
         """Render the next request whole: the last layout no longer tells where things fall."""
         self._page_map = None
+        self._layouts += 1
 
     def cancel(self) -> None:
         """Forget waiting requests and drop the result of the running one."""
@@ -414,18 +416,20 @@ class PreviewRenderer(QObject):
 
     def _start(self, draft: Any, *, whole: bool = False) -> None:
         self._running = True
-        generation = self._generation
+        generation, layouts = self._generation, self._layouts
         in_view = None if whole or self._page_map is None else self.pages_in_view()
         args = (draft,) if in_view is None else (draft, in_view, self._page_map)
-        self._worker.submit(self._job, args,
-                            lambda result, error: self._done(generation, draft, result, error))
+        self._worker.submit(
+            self._job, args,
+            lambda result, error: self._done(generation, layouts, draft, result, error))
 
-    def _done(self, generation: int, draft: Any, result: Any, error: BaseException | None) -> None:
+    def _done(self, generation: int, layouts: int, draft: Any, result: Any,
+              error: BaseException | None) -> None:
         self._running = False
         current = generation == self._generation
         if error is None:
             self.last_seconds = result.seconds
-            if not result.partial:
+            if not result.partial and layouts == self._layouts:
                 self._page_map = result.page_map  # still true enough for a newer request
         if self._has_pending:
             # the whole document of a request whose first pass is on screen is still worth
