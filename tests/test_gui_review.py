@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
-from upskill_ask import render
+from upskill_ask.pagemap import PageMap, Preview
 from upskill_ask.ui import desktop, exporting
 from upskill_ask.ui.dialogs import Unsaved
 from upskill_ask.ui.pages.base import PageId
@@ -621,7 +621,7 @@ def test_renderer_coalesces_and_drops_stale_results(qtbot):
     def slow(draft):
         release.wait(5)
         rendered.append(draft)
-        return render.Preview(draft.encode(), render.PageMap(1, ()), 1)
+        return Preview(draft.encode(), PageMap(1, ()), (1, 1))
 
     before = set(threading.enumerate())
     renderer = PreviewRenderer(RenderWorker(isolate=False), job=slow)
@@ -674,14 +674,14 @@ def test_render_jobs_import_no_qt():
 def test_renderer_shows_the_view_first_and_skips_wholes_nobody_waits_for(qtbot):
     """Edits while typing each get a quick first pass; only the last edit's whole is made."""
     calls: list[tuple[str, str]] = []
-    page_map = render.PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+    page_map = PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
 
     def job(draft, in_view=None, known=None):
         if in_view is None:
             calls.append(("whole", draft))
-            return render.Preview(f"whole {draft}".encode(), page_map, (1, 7))
+            return Preview(f"whole {draft}".encode(), page_map, (1, 7))
         calls.append(("view", draft))
-        return render.Preview(f"view {draft}".encode(), None, (1, 2))
+        return Preview(f"view {draft}".encode(), None, (1, 2))
 
     before = set(threading.enumerate())
     renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)
@@ -726,12 +726,12 @@ def test_after_edits_elsewhere_or_another_draft_the_preview_is_laid_out_whole(lo
 def test_a_layout_made_before_the_draft_changed_is_not_kept(qtbot):
     release = threading.Event()
     calls: list[str] = []
-    page_map = render.PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+    page_map = PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
 
     def job(draft, in_view=None, known=None):
         release.wait(5)
         calls.append("whole" if in_view is None else "view")
-        return render.Preview(b"%PDF", page_map if in_view is None else None, (1, 7))
+        return Preview(b"%PDF", page_map if in_view is None else None, (1, 7))
 
     before = set(threading.enumerate())
     renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)

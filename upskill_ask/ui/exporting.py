@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from upskill_ask import render
     from upskill_ask.model import Draft
+    from upskill_ask.pagemap import PageMap, Preview
 
 PRINT_DPI = 300  # enough for text on paper; a 1200 dpi printer would need 140 MB per page
 
@@ -92,7 +92,7 @@ def proposal_bytes(draft: Draft) -> bytes:
 
 
 def timed_preview(draft: Draft, in_view: tuple[int, int] | None = None,
-                  page_map: render.PageMap | None = None) -> render.Preview:
+                  page_map: PageMap | None = None) -> Preview:
     """The proposal for the live preview (only the pages ``in_view`` need, when an earlier
     full layout tells where they are: see ``render.proposal_preview``), timed."""
     from upskill_ask import render

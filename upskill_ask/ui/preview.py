@@ -345,7 +345,7 @@ class PreviewRenderer(QObject):
     its own instead of queueing behind whole documents nobody looks at.
 
     ``job(draft, pages_in_view, page_map)`` runs on the worker and returns a
-    :class:`upskill_ask.render.Preview` (or anything with its ``pdf``, ``page_map``,
+    :class:`upskill_ask.pagemap.Preview` (or anything with its ``pdf``, ``page_map``,
     ``partial`` and ``seconds``).
     """
 
