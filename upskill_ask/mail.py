@@ -16,8 +16,7 @@ from email.utils import format_datetime, make_msgid
 
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
-from upskill_ask.model import Draft
-from upskill_ask.render import public_copy
+from upskill_ask.model import Draft, public_copy
 
 _ADDRESS = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+$")
 

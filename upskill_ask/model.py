@@ -295,10 +295,16 @@ class Draft(_Model):
         return "Development proposal"
 
 
+def public_copy(draft: Draft) -> Draft:
+    """The draft with everything under 'private' emptied: all the manager may ever see (the
+    proposal and its covering email)."""
+    return draft.model_copy(update={"private": Private()})
+
+
 def proposal_source(draft: Draft) -> Draft:
-    """The part of a draft the proposal is made from: without the private section, which it
-    never shows, and the covering email, which travels beside it. Two drafts with equal
-    sources make the same proposal (on the same day)."""
+    """The part of a draft the proposal is made from: the public copy without the covering
+    email, which travels beside the proposal. Two drafts with equal sources make the same
+    proposal (on the same day): the live preview relies on it."""
     return draft.model_copy(update={"email": Email(), "private": Private()})
 
 

@@ -7,8 +7,8 @@
 * HTML is self-contained: the stylesheet is inlined and the fonts are ``data:`` URLs.
 * WeasyPrint is imported lazily and gets :class:`LocalOnlyFetcher`, which serves only ``data:``
   URLs and files inside the package's template folder; anything else stops the render.
-* The proposal is rendered from a copy of the draft with the private section emptied, so no
-  template change can leak it.
+* The proposal is rendered from a copy of the draft with the private section (and the covering
+  email) emptied, ``model.proposal_source``, so no template change can leak it.
 * The on-screen preview (:func:`proposal_preview`) can lay out just the stretch of the proposal
   the reader is looking at, using where each part fell in the last full layout (:class:`PageMap`).
 """
@@ -36,7 +36,7 @@ from markupsafe import Markup, escape
 
 from upskill_ask import costing, objections
 from upskill_ask.formatting import Formatter
-from upskill_ask.model import KIND_LABELS, Draft, Private, RequestKind
+from upskill_ask.model import KIND_LABELS, Draft, RequestKind, proposal_source
 from upskill_ask.pagemap import PageMap, Preview, Window
 
 RENDER_SECONDS = 60
@@ -171,15 +171,10 @@ class Document:
         }
 
 
-def public_copy(draft: Draft) -> Draft:
-    """The draft with everything under 'private' emptied: all the proposal may ever see."""
-    return draft.model_copy(update={"private": Private()})
-
-
 def document(draft: Draft, *, private: bool, today: dt.date | None = None,
              embed_fonts: bool = True) -> Document:
     today = today or dt.date.today()
-    shown = draft if private else public_copy(draft)
+    shown = draft if private else proposal_source(draft)
     return Document(
         draft=shown,
         fmt=Formatter.for_draft(draft),
