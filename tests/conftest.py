@@ -15,6 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.upskill"))
 
 
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page of a PDF, read back with pypdf."""
+    import io
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_app_dirs(tmp_path_factory, monkeypatch):
     """Recent files, recovery files and logs go to a temporary folder, never the real ones."""

@@ -28,7 +28,7 @@ from upskill_ask.ui.pages.review import ReviewPage
 from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
 from upskill_ask.ui.wizard import RequestWizard
 
-from .conftest import EXAMPLES, ROOT, make_draft
+from .conftest import EXAMPLES, ROOT, make_draft, page_texts
 
 pytestmark = [
     pytest.mark.gui,
@@ -216,12 +216,6 @@ def long_review(qtbot, opened):
     r = open_review(qtbot, drafts.load(EXAMPLES[0]))
     yield r
     close_review(r, before)
-
-
-def page_texts(data: bytes) -> list[str]:
-    from pypdf import PdfReader
-
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
 
 
 def type_in_title(qtbot, wizard, text: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from upskill_ask import drafts, model, render
 
-from .conftest import EXAMPLES, make_draft
+from .conftest import EXAMPLES, make_draft, page_texts
 
 
 def pdf_text(data: bytes) -> str:
@@ -214,10 +214,6 @@ def test_figures_follow_the_draft_currency_and_locale():
 
 
 # --- the on-screen preview: the pages in view first ------------------------------------------
-
-
-def page_texts(data: bytes) -> list[str]:
-    return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.fixture(scope="module")
