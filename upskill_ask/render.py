@@ -433,13 +433,12 @@ def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
         if window is None:
             return Preview(document.write_pdf(uncompressed_pdf=True), _page_map(html, document),
                            (1, len(document.pages)))
-        pages = document.pages
+        content, pages = document.pages, document.pages
         if window.stop is not None:  # the last page is the blank one of _CUT_TAIL
-            pages, blank = pages[:-1], pages[-1]
-            pages = pages + [blank] * max(0, page_map.pages - len(pages))
-        laid_out = len(document.pages) - (window.stop is not None)
+            content, blank = content[:-1], content[-1]
+            pages = content + [blank] * max(0, page_map.pages - len(content))
         return Preview(document.copy(pages).write_pdf(uncompressed_pdf=True), None,
-                       (window.start_page, laid_out))
+                       (window.start_page, len(content)))
 
     return _rendered(html, title=draft.proposal_title(), author=draft.person.name,
                      language=draft.language, forms=False, seconds=RENDER_SECONDS, finish=finish)
