@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,20 @@ class StartPage(DraftPage):
     pathChosen = Signal(Path)
     exampleChosen = Signal(Path)
 
+    def _path_list(self, text: str, name: str, accessible: str,
+                   chosen: SignalInstance) -> tuple[QLabel, QListWidget]:
+        """A labelled list of files; activating an item emits ``chosen`` with its path."""
+        label = QLabel(text)
+        files = QListWidget()
+        files.setObjectName(name)
+        files.setAccessibleName(accessible)
+        label.setBuddy(files)
+        files.itemActivated.connect(
+            lambda item: chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.body_layout.addWidget(label)
+        self.body_layout.addWidget(files)
+        return label, files
+
     def build(self) -> None:
         self.setTitle("Prepare your ask")
         self.setSubTitle("Go into the meeting with a clear proposal, several options and answers "
@@ -41,25 +55,10 @@ class StartPage(DraftPage):
         buttons.addStretch(1)
         self.body_layout.addLayout(buttons)
 
-        self.recent_label = QLabel("&Recent drafts")
-        self.recent_list = QListWidget()
-        self.recent_list.setObjectName("start-recent")
-        self.recent_list.setAccessibleName("Recent drafts")
-        self.recent_label.setBuddy(self.recent_list)
-        self.recent_list.itemActivated.connect(
-            lambda item: self.pathChosen.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
-        self.body_layout.addWidget(self.recent_label)
-        self.body_layout.addWidget(self.recent_list)
-
-        self.examples_label = QLabel("Start from an &example")
-        self.examples_list = QListWidget()
-        self.examples_list.setObjectName("start-examples")
-        self.examples_list.setAccessibleName("Examples")
-        self.examples_label.setBuddy(self.examples_list)
-        self.examples_list.itemActivated.connect(
-            lambda item: self.exampleChosen.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
-        self.body_layout.addWidget(self.examples_label)
-        self.body_layout.addWidget(self.examples_list)
+        self.recent_label, self.recent_list = self._path_list(
+            "&Recent drafts", "start-recent", "Recent drafts", self.pathChosen)
+        self.examples_label, self.examples_list = self._path_list(
+            "Start from an &example", "start-examples", "Examples", self.exampleChosen)
         self.body_layout.addStretch(1)
 
     def initializePage(self) -> None:
