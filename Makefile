@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
 	  echo "error: could not create a virtual environment; on Debian run: apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install -q --upgrade pip
+	@# PySide6-Pdf (6.12 only) is no longer used: QtPdf now comes from PySide6-Addons
+	@$(PY) -m pip uninstall -y -q PySide6-Pdf >/dev/null 2>&1 || true
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $(STAMP)
 

@@ -259,6 +259,20 @@ def test_declining_recovery_deletes_it(make_wizard, qtbot):
     window.review_page.shutdown()
 
 
+def test_after_a_crash_the_app_says_so_before_offering_the_work(make_wizard, qtbot):
+    from upskill_ask.ui.app import open_window
+
+    drafts.write_recovery(make_draft().model_dump(mode="json"), None)
+    dialogs = FakeDialogs(restore=True)
+    window = open_window(None, dialogs=dialogs, crashed=True)
+    qtbot.addWidget(window)
+    assert [kind for kind, _ in dialogs.calls] == ["info", "ask_restore"]
+    assert "closed unexpectedly" in dialogs.texts("info")[0]
+    assert "crash.log" in dialogs.texts("info")[0]
+    window.store.dirty = False
+    window.review_page.shutdown()
+
+
 def test_save_failure_keeps_work_and_says_why(make_wizard, qtbot, tmp_path, monkeypatch):
     import os
 

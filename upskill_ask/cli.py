@@ -144,7 +144,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         return _errors([f"render: {exc}"])
     for path, data in files.items():
         try:
-            drafts.write_atomic(path, data)
+            drafts.write_atomic(path, data, private=path == args.prep_sheet)
         except OSError as exc:
             return _errors([f"{path}: cannot write: {exc.strerror or exc}"])
     for path in files:

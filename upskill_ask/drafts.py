@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from upskill_ask.paths import recovery_dir
+from upskill_ask.paths import private_folder, recovery_dir
 
 if TYPE_CHECKING:
     from upskill_ask.model import Draft
@@ -121,8 +121,12 @@ def dumps(draft: Draft) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write bytes to path so that readers only ever see the old or the new content."""
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = True) -> None:
+    """Write bytes to path so that readers only ever see the old or the new content.
+
+    A file that exists keeps its mode. A new one is the user's alone when ``private`` (drafts,
+    recovery files, the prep sheet); otherwise it gets the usual mode the umask allows.
+    """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     _remove_stale_temporaries(path)
@@ -133,13 +137,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists()
+                     else 0o600 if private else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _fsync_folder(folder)
+
+
+def _umask() -> int:
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -183,7 +194,7 @@ def recovery_path(draft_path: str | os.PathLike[str] | None) -> Path:
 def write_recovery(data: dict[str, Any], draft_path: str | os.PathLike[str] | None) -> Path:
     """Store the work in progress (possibly incomplete) with the path it belongs to."""
     target = recovery_path(draft_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     envelope = {"format": "upskill-ask/recovery", "draft_path": str(draft_path or ""), "data": data}
     write_atomic(target, json.dumps(envelope, ensure_ascii=False, default=str).encode("utf-8"))
     return target

@@ -6,7 +6,7 @@ import contextlib
 import json
 from pathlib import Path
 
-from upskill_ask.paths import config_dir
+from upskill_ask.paths import config_dir, private_folder
 
 LIMIT = 8
 
@@ -32,7 +32,7 @@ def add(path: str | Path) -> None:
     path = Path(path).resolve()
     names = [str(path)] + [str(p) for p in load() if p.resolve() != path]
     with contextlib.suppress(OSError):
-        _file().parent.mkdir(parents=True, exist_ok=True)
+        private_folder(_file().parent)
         write_atomic(_file(), json.dumps(names[:LIMIT], ensure_ascii=False).encode("utf-8"))
 
 

@@ -15,6 +15,17 @@ def run(draft_path: Path | None = None) -> int:
 
     logs.setup()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from upskill_ask.ui import bindings
+
+    unsound = bindings.problem()
+    if unsound:
+        from upskill_ask.ui.dialogs import Dialogs
+
+        print(f"error: {unsound}", file=sys.stderr)
+        logs.LOGGER.error("refused to start: %s", unsound)
+        Dialogs().error(None, "upskill-ask cannot start", unsound)
+        return 1
+    crashed = logs.begin_session()
     app.setApplicationName("upskill-ask")
     app.setApplicationDisplayName("upskill-ask")
     app.setApplicationVersion(__version__)
@@ -22,14 +33,18 @@ def run(draft_path: Path | None = None) -> int:
     icon = Path(__file__).resolve().parent.parent / "icons" / "upskill-ask.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    wizard = open_window(draft_path)
+    wizard = open_window(draft_path, crashed=crashed)
     wizard.show()
     logs.LOGGER.info("started")
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        logs.end_session()
 
 
-def open_window(draft_path: Path | None, dialogs=None):
-    """The first window: offers unsaved work from a crash, then opens the draft asked for.
+def open_window(draft_path: Path | None, dialogs=None, *, crashed: bool = False):
+    """The first window: says so when the last session ended unexpectedly (``crashed``),
+    offers unsaved work it left, then opens the draft asked for.
 
     A draft that cannot be opened gets a dialog with the reason and the app starts on a new
     proposal; the file is left untouched.
@@ -44,7 +59,15 @@ def open_window(draft_path: Path | None, dialogs=None):
     holder: list = []
     errors.install(lambda text, details: dialogs.error(holder[0] if holder else None,
                                                         "Something went wrong", text, details))
-    for file, original, data in drafts.pending_recoveries():
+    recoveries = drafts.pending_recoveries()
+    if crashed:
+        dialogs.info(None, "upskill-ask closed unexpectedly",
+                     "upskill-ask closed unexpectedly last time. "
+                     + ("Your unsaved work was kept, and you can restore it next. "
+                        if recoveries else "No unsaved work was lost. ")
+                     + f"The technical details are in {logs.crash_file()}; "
+                     "attaching that file to a bug report helps.")
+    for file, original, data in recoveries:
         where = Path(original).name if original else "an unsaved proposal"
         if dialogs.ask_restore(None, where):
             wizard = RequestWizard(path=original or None, dialogs=dialogs, recovered=data)

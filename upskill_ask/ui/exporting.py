@@ -81,7 +81,7 @@ def write_export(export: Export, draft: Draft, target: Path) -> Path:
     from upskill_ask import drafts
 
     data = document_bytes(export, draft)
-    drafts.write_atomic(target, data)
+    drafts.write_atomic(target, data, private=export.key == PREP.key)
     return target
 
 
