@@ -9,7 +9,6 @@ counts instead of aborting the run: references are lent up front so the session 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,7 +26,8 @@ from .fakes import FakeDialogs
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 KEYS = 5200
-WORDS = "the night shift counted every pallet twice and logged each one by hand ".split()
+SENTENCE = "the night shift counted every pallet twice and logged each one by hand"
+WORDS = SENTENCE.split(" ")
 SKIP = ("email", "date", "amount", "hourly_cost", "hours", "hours_total", "hours_per_week",
         "hours_on_clock", "link", "minutes_per_day")
 LOAN = 100_000

@@ -24,7 +24,7 @@ _crash_file = None
 def _private_open(path: str, mode: str, encoding: str | None = None):
     """Open a log file for appending, created readable by the user alone."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    return open(fd, mode, encoding=encoding)  # noqa: SIM115 - the handler owns it
+    return open(fd, mode, encoding=encoding)
 
 
 def setup() -> None:
