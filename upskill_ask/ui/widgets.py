@@ -13,12 +13,10 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Property as QtProperty
-from PySide6.QtCore import QDate, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,45 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upskill_ask.ui.inputs import ChoiceBox, DateField, NumberSpin
 from upskill_ask.ui.store import DraftStore
-
-NO_DATE = QDate(2000, 1, 1)
-
-
-class DateField(QDateEdit):
-    """A date that may be unset: the earliest date shows as 'Not set'. Property: ``isoDate``."""
-
-    isoDateChanged = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText("Not set")
-        self.setDisplayFormat("d MMM yyyy")
-        self.setDate(NO_DATE)
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.dateChanged.connect(lambda _d: self.isoDateChanged.emit(self.getIsoDate()))
-
-    def getIsoDate(self) -> str:
-        day = self.date()
-        return "" if day == NO_DATE else day.toString("yyyy-MM-dd")
-
-    def setIsoDate(self, value: str | None) -> None:
-        if not value:
-            self.setDate(NO_DATE)
-            return
-        parsed = QDate.fromString(str(value), "yyyy-MM-dd")
-        self.setDate(parsed if parsed.isValid() else NO_DATE)
-
-    isoDate = QtProperty(str, getIsoDate, setIsoDate, notify=isoDateChanged)
-
-    def mousePressEvent(self, event) -> None:
-        # opening the calendar on 'Not set' starts at today, not in the year 2000
-        if self.date() == NO_DATE:
-            self.calendarWidget().setSelectedDate(QDate.currentDate())
-        super().mousePressEvent(event)
 
 
 def decimal_edit(places: int = 2) -> QLineEdit:
@@ -178,9 +139,12 @@ class Form:
     """Builds labelled inputs into a QFormLayout: label with mnemonic and buddy, accessible
     name and description, objectName = field path, bound to the store."""
 
-    def __init__(self, layout: QFormLayout, binder: Binder):
+    def __init__(self, layout: QFormLayout, binder: Binder, *, mnemonics: bool = True):
+        """``mnemonics=False`` for forms repeated on one page (cards), whose letters would
+        clash: their labels keep their buddies but carry no Alt+letter."""
         self.layout = layout
         self.binder = binder
+        self.mnemonics = mnemonics
 
     def add(self, path: str, label: str, widget: QWidget, *, hint: str = "",
             required: bool = False) -> QWidget:
@@ -196,7 +160,7 @@ class Form:
             widget.setTabChangesFocus(True)
             widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 3 + 12)
             widget.setMaximumHeight(widget.fontMetrics().lineSpacing() * 6 + 12)
-        caption = QLabel(label + (" *" if required else ""))
+        caption = QLabel((label if self.mnemonics else plain) + (" *" if required else ""))
         caption.setBuddy(widget)
         self.layout.addRow(caption, widget)
         self.binder.bind(widget)
@@ -215,14 +179,14 @@ class Form:
         return self.add(path, label, DateField(), **kw)
 
     def combo(self, path: str, label: str, choices: list[tuple[str, Any]], **kw: Any) -> QComboBox:
-        box = QComboBox()
+        box = ChoiceBox()
         for text, data in choices:
             box.addItem(text, data)
         return self.add(path, label, box, **kw)
 
     def spin(self, path: str, label: str, maximum: int, *, special: str = "",
              suffix: str = "", **kw: Any) -> QSpinBox:
-        box = QSpinBox()
+        box = NumberSpin()
         box.setRange(0, maximum)
         box.setSuffix(suffix)
         if special:

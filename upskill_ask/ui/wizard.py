@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -83,6 +84,8 @@ class RequestWizard(QWizard):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.write_recovery)
         self.store.changed.connect(self._on_edit)
+        self._focus_target: QWidget | None = None
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self._place_cursor))
         self._add_shortcuts()
         self._update_title()
         self.resize(980, 760)
@@ -263,7 +266,19 @@ class RequestWizard(QWizard):
                     if self.currentId() == before:
                         break
                 break
+        self._focus_target = widget
         widget.setFocus()
+
+    def _place_cursor(self) -> None:
+        """After Next or Back the cursor waits in the new page's first field (or in the field
+        that ``focus_field`` was asked for)."""
+        page = self.currentPage()
+        target, self._focus_target = self._focus_target, None
+        if target is None or not shiboken6.isValid(target) or not page.isAncestorOf(target):
+            first_field = getattr(page, "first_field", None)
+            target = first_field() if first_field else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- closing -------------------------------------------------------------------------
 

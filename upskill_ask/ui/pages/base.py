@@ -5,10 +5,19 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -17,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from upskill_ask.ui.store import DraftStore
 from upskill_ask.ui.widgets import Binder, Form, plain_label
+
+INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
 
 class PageId(IntEnum):
@@ -54,6 +65,8 @@ class DraftPage(QWizardPage):
         outer.addWidget(self.message)
         self._form: Form | None = None
         self.build()
+        self.store.changed.connect(self._recheck)
+        QApplication.instance().focusChanged.connect(self._reveal_focus)
 
     @property
     def store(self) -> DraftStore:
@@ -85,16 +98,56 @@ class DraftPage(QWizardPage):
 
     def validatePage(self) -> bool:
         gaps = self.missing()
+        self._say(gaps)
         if not gaps:
-            self.message.hide()
             return True
-        self.message.setText("Before you go on: " + "; ".join(m for _, m in gaps) + ".")
-        self.message.show()
         target = self.findChild(QWidget, gaps[0][0])
         if target is not None:
             target.setFocus()
             self.scroll.ensureWidgetVisible(target)
         return False
+
+    def _say(self, gaps: list[tuple[str, str]]) -> None:
+        self.message.setVisible(bool(gaps))
+        self.message.setText("Before you go on: " + "; ".join(m for _, m in gaps) + "."
+                             if gaps else "")
+
+    def _recheck(self, _path: str) -> None:
+        """A 'before you go on' message goes as soon as it stops being true."""
+        if self.message.isVisible():
+            self._say(self.missing())
+
+    def first_field(self) -> QWidget | None:
+        """Where the cursor waits when the page is shown: its first input in tab order."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if self.isAncestorOf(widget) and isinstance(widget, INPUTS) and widget.isVisible() \
+                    and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                    and not getattr(widget, "isReadOnly", lambda: False)():
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
+    def _reveal_focus(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Whatever gets the cursor (a new row, a moved card, a field a link names) is
+        scrolled into view, once the layout has placed it."""
+        if now is not None and self.body.isAncestorOf(now):
+            QTimer.singleShot(0, self, lambda: self._reveal(now))
+
+    def after_move(self, prefix: str, index: int, to: int, card: QWidget) -> None:
+        """After a card moved: show the whole card, and keep the cursor on its move buttons
+        (the same direction while it can go on, else the other)."""
+        QTimer.singleShot(0, self, lambda: self._reveal(card))
+        ahead = "up" if to < index else "down"
+        for name in (ahead, "down" if ahead == "up" else "up"):
+            button = self.findChild(QPushButton, f"{prefix}.{to}.{name}")
+            if button is not None and button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def _reveal(self, widget: QWidget) -> None:
+        if shiboken6.isValid(widget) and self.body.isAncestorOf(widget):
+            self.scroll.ensureWidgetVisible(widget)
 
     def initializePage(self) -> None:
         self.message.hide()

@@ -82,7 +82,7 @@ class QuestionCard(QGroupBox):
         grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.addLayout(grid)
         self.grid = grid
-        form = Form(grid, page.binder)
+        form = Form(grid, page.binder, mnemonics=count == 1)
 
         self.question = form.line(f"{prefix}.question", "&Question")
         self.answer = form.text(f"{prefix}.answer", "&Answer")
@@ -476,11 +476,8 @@ class QuestionsPage(DraftPage):
 
     def move(self, index: int, to: int) -> None:
         self.store.move("objections", index, to)
-        button = self.findChild(QPushButton, f"objections.{to}.{'up' if to < index else 'down'}")
-        if button is not None and button.isEnabled():
-            button.setFocus()
-        elif 0 <= to < len(self.cards):
-            self.cards[to].question.setFocus()
+        if 0 <= to < len(self.cards):
+            self.after_move("objections", index, to, self.cards[to])
 
     # --- store events --------------------------------------------------------------------
 

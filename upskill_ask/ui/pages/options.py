@@ -58,7 +58,7 @@ class OptionCard(QGroupBox):
         self.grid = grid = QFormLayout()
         grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(grid)
-        form = Form(grid, page.binder)
+        form = Form(grid, page.binder, mnemonics=count == 1)
         n = index + 1
         self.kind = form.combo(f"{prefix}.kind", "&Kind",
                                [(label, k) for k, label, _ in KINDS])
@@ -176,9 +176,7 @@ class OptionsPage(DraftPage):
     def move(self, index: int, to: int) -> None:
         self.store.move("options", index, to)
         self.rebuild()
-        button = self.findChild(QPushButton, f"options.{to}.{'up' if to < index else 'down'}")
-        if button is not None and button.isEnabled():
-            button.setFocus()
+        self.after_move("options", index, to, self.cards[to])
 
     def _fix_stop_at(self, removed: int) -> None:
         stop = self.store.get("private.stop_at_option")
@@ -202,14 +200,11 @@ class OptionsPage(DraftPage):
         super().showEvent(event)
         self._totals_timer.start(0)
 
-    def validatePage(self) -> bool:
+    def missing(self) -> list[tuple[str, str]]:
         if not self.store.list_at("options"):
-            self.message.setText("Before you go on: add at least one option — going in with "
-                                 "several, ranked, is what makes a yes likely.")
-            self.message.show()
-            self.add_buttons["paid_course"].setFocus()
-            return False
-        return super().validatePage()
+            return [("add-paid_course", "add at least one option — going in with several, "
+                     "ranked, is what makes a yes likely")]
+        return super().missing()
 
     def update_totals(self) -> None:
         from upskill_ask import costing
