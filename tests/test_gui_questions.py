@@ -268,8 +268,8 @@ def test_card_inputs_are_labelled_and_named_by_path(wizard):
         assert widget is not None, name
         assert widget.accessibleName().startswith("Question ")
         label = buddies.get(widget)
-        assert label is not None and "&" in label.text(), name
-        assert not {"s", "b", "n", "c", "d"} & {label.text()[label.text().index("&") + 1].lower()}
+        # two cards: their letters would repeat, so they carry none (the buddy stays)
+        assert label is not None and "&" not in label.text(), name
         if isinstance(widget, QPlainTextEdit):
             assert widget.tabChangesFocus()
     assert "private" in buddies[page.findChild(QPlainTextEdit, "private.fallbacks.no-budget")] \

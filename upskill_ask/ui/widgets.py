@@ -13,8 +13,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Property as QtProperty
-from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -44,10 +44,22 @@ def decimal_edit(places: int = 2) -> QLineEdit:
 
 
 def _decimal_text(value: Any) -> str:
+    """An amount as the field shows it: empty when never filled, '0' for a zero."""
     if value in (None, ""):
         return ""
     text = str(value)
-    return "" if text in ("0", "0.0", "0.00") else text
+    return "0" if text in ("0", "0.0", "0.00") else text
+
+
+class _OneUndoHistory(QObject):
+    """Text fields hand Ctrl+Z and Ctrl+Shift+Z to the window, so there is one undo history
+    for the whole draft (a field's own undo would bypass it)."""
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        # returning True leaves the override unaccepted: the window's Undo/Redo actions run
+        return event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo))
 
 
 class Binder(QObject):
@@ -57,6 +69,8 @@ class Binder(QObject):
         super().__init__(parent)
         self.store = store
         self._widgets: dict[str, list[QWidget]] = {}
+        self._writing: QWidget | None = None
+        self._one_history = _OneUndoHistory(self)
         store.changed.connect(self._refresh_path)
         store.reset.connect(self.refresh_all)
 
@@ -69,8 +83,11 @@ class Binder(QObject):
             widget.isoDateChanged.connect(write)
         elif isinstance(widget, QLineEdit):
             widget.textEdited.connect(write)
+            widget.installEventFilter(self._one_history)
         elif isinstance(widget, QPlainTextEdit):
+            widget.setUndoRedoEnabled(False)
             widget.textChanged.connect(write)
+            widget.installEventFilter(self._one_history)
         elif isinstance(widget, QSpinBox):
             widget.valueChanged.connect(write)
         elif isinstance(widget, QComboBox):
@@ -91,7 +108,8 @@ class Binder(QObject):
         if path in self._widgets:
             self._widgets[path] = alive
         for widget in alive:
-            self._load(widget)
+            if widget is not self._writing:  # never rewrite the field being typed in
+                self._load(widget)
 
     def _load(self, widget: QWidget) -> None:
         value = self.store.get(widget.objectName())
@@ -121,7 +139,7 @@ class Binder(QObject):
         elif isinstance(widget, QLineEdit):
             value = widget.text()
             if widget.property("decimal"):
-                value = value.replace(",", ".") or ("" if path.endswith("hourly_cost") else "0")
+                value = value.replace(",", ".")  # empty stays empty: the model reads it as 0
                 if value.endswith("."):
                     value += "0"
         elif isinstance(widget, QPlainTextEdit):
@@ -132,7 +150,11 @@ class Binder(QObject):
             value = widget.currentData()
         else:  # pragma: no cover
             return
-        self.store.set(path, value)
+        self._writing = widget
+        try:
+            self.store.set(path, value)
+        finally:
+            self._writing = None
 
 
 class Form:
@@ -288,9 +310,19 @@ class ListEditor(QWidget):
             first_input.setFocus()
 
     def _remove(self, index: int) -> None:
-        self.binder.store.remove(self.path, index)
+        self.binder.store.remove(self.path, index, label=f"removing {self.label.lower()} {index + 1}")
         self.rebuild()
         self.itemsChanged.emit(self.getItems())
+        rows = self._rows.count()
+        follow = self._rows.itemAt(min(index, rows - 1)).widget() if rows else self.add_button
+        target = follow.findChild(QLineEdit) if rows else follow
+        if target is not None:
+            target.setFocus()
+        page = self.parentWidget()
+        while page is not None and not hasattr(page, "tell"):
+            page = page.parentWidget()
+        if page is not None:
+            page.tell(f"Removed {self.label.lower()} {index + 1}. Undo (Ctrl+Z) brings it back.")
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:

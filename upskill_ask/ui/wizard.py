@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from upskill_ask import drafts, logs, recent
 from upskill_ask.ui.dialogs import Dialogs, Unsaved
+from upskill_ask.ui.history import REDO_BUTTON, UNDO_BUTTON, UndoControls
 from upskill_ask.ui.pages.base import PageId
 from upskill_ask.ui.pages.objections import QuestionsPage
 from upskill_ask.ui.pages.options import OptionsPage
@@ -58,7 +59,8 @@ class RequestWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, "&Save draft")
         self.setButtonText(QWizard.WizardButton.CancelButton, "&Close")
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Done")
-        self.customButtonClicked.connect(lambda _which: self.save())
+        self.customButtonClicked.connect(
+            lambda which: self.save() if which == QWizard.WizardButton.CustomButton1.value else None)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
 
         self.start_page = StartPage(self.binder)
@@ -87,6 +89,11 @@ class RequestWizard(QWizard):
         self._focus_target: QWidget | None = None
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self._place_cursor))
         self._add_shortcuts()
+        self.undo_controls = UndoControls(self)
+        self.setButtonLayout([UNDO_BUTTON, REDO_BUTTON, QWizard.WizardButton.Stretch,
+                              QWizard.WizardButton.CustomButton1, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
+                              QWizard.WizardButton.CancelButton])
         self._update_title()
         self.resize(980, 760)
 

@@ -63,6 +63,10 @@ class DraftPage(QWizardPage):
         self.message.setAccessibleName("What is missing")
         self.message.hide()
         outer.addWidget(self.message)
+        self.notice = plain_label(name="page-notice")
+        self.notice.setAccessibleName("What just happened")
+        self.notice.hide()
+        outer.addWidget(self.notice)
         self._form: Form | None = None
         self.build()
         self.store.changed.connect(self._recheck)
@@ -111,6 +115,15 @@ class DraftPage(QWizardPage):
         self.message.setVisible(bool(gaps))
         self.message.setText("Before you go on: " + "; ".join(m for _, m in gaps) + "."
                              if gaps else "")
+
+    def tell(self, text: str) -> None:
+        """Say what just happened (a card removed, a step undone) until the page is left."""
+        self.notice.setText(text)
+        self.notice.show()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.notice.hide()
 
     def _recheck(self, _path: str) -> None:
         """A 'before you go on' message goes as soon as it stops being true."""

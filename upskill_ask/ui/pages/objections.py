@@ -465,17 +465,23 @@ class QuestionsPage(DraftPage):
         if not 0 <= index < len(chosen):
             return
         oid = chosen[index]
-        fallbacks = self.store.get("private.fallbacks")
-        if isinstance(fallbacks, dict) and oid in fallbacks:
-            self.store.set("private.fallbacks", {k: v for k, v in fallbacks.items() if k != oid})
-        self.store.remove("objections", index)
+        card = self.cards[index] if index < len(self.cards) else None
+        question = card.question.text().strip() if card is not None else ""
+        name = f"question {index + 1}" + (f", “{question[:60]}”" if question else "")
+        with self.store.group(f"removing {name}"):
+            fallbacks = self.store.get("private.fallbacks")
+            if isinstance(fallbacks, dict) and oid in fallbacks:
+                self.store.set("private.fallbacks",
+                               {k: v for k, v in fallbacks.items() if k != oid})
+            self.store.remove("objections", index)
+        self.tell(f"Removed {name}. Undo (Ctrl+Z) brings it back.")
         if self.cards:
             self.cards[min(index, len(self.cards) - 1)].question.setFocus()
         else:
             self.library_list.setFocus()
 
     def move(self, index: int, to: int) -> None:
-        self.store.move("objections", index, to)
+        self.store.move("objections", index, to, label=f"moving question {index + 1}")
         if 0 <= to < len(self.cards):
             self.after_move("objections", index, to, self.cards[to])
 

@@ -169,19 +169,37 @@ class OptionsPage(DraftPage):
             self.scroll.ensureWidgetVisible(card)
 
     def remove(self, index: int) -> None:
-        self.store.remove("options", index)
-        self._fix_stop_at(removed=index)
+        options = self.store.list_at("options")
+        if not 0 <= index < len(options):
+            return
+        title = str(options[index].get("title") or "").strip()
+        name = f"option {index + 1}" + (f", “{title[:60]}”" if title else "")
+        with self.store.group(f"removing {name}"):
+            self.store.remove("options", index)
+            self._follow_stop_at(lambda rung: None if rung == index else
+                                 rung - 1 if rung > index else rung)
         self.rebuild()
+        if self.cards:
+            self.cards[min(index, len(self.cards) - 1)].kind.setFocus()
+        else:
+            self.add_buttons["paid_course"].setFocus()
+        self.tell(f"Removed {name}. Undo (Ctrl+Z) brings it back.")
 
     def move(self, index: int, to: int) -> None:
-        self.store.move("options", index, to)
+        with self.store.group(f"moving option {index + 1}"):
+            self.store.move("options", index, to)
+            self._follow_stop_at(lambda rung: to if rung == index else
+                                 rung + (1 if index > rung >= to else -1 if index < rung <= to else 0))
         self.rebuild()
         self.after_move("options", index, to, self.cards[to])
 
-    def _fix_stop_at(self, removed: int) -> None:
+    def _follow_stop_at(self, new_rung) -> None:
+        """Keep the walk-away point on the same option when options move or go: ``new_rung``
+        maps its old 0-based rung to the new one (None when that option was removed)."""
         stop = self.store.get("private.stop_at_option")
-        if isinstance(stop, int) and stop > len(self.store.list_at("options")):
-            self.store.set("private.stop_at_option", len(self.store.list_at("options")) or None)
+        if isinstance(stop, int) and stop >= 1:
+            moved = new_rung(stop - 1)
+            self.store.set("private.stop_at_option", None if moved is None else moved + 1)
 
     # --- totals --------------------------------------------------------------------------
 
