@@ -58,8 +58,14 @@ def parse_json(raw: bytes) -> Any:
     return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
 
 
-def from_data(data: Any, source: str | os.PathLike[str] = "") -> Draft:
-    """Validate parsed JSON as a draft (migrating older versions in memory)."""
+def from_data(data: Any, source: str | os.PathLike[str] = "", *,
+              lenient_addresses: bool = False) -> Draft:
+    """Validate parsed JSON as a draft (migrating older versions in memory).
+
+    ``lenient_addresses`` keeps a malformed person/manager email address (drafts saved before
+    addresses were checked) instead of refusing the draft; the mail module never puts such an
+    address in a header, and validating the edited draft again names the field.
+    """
     from pydantic import ValidationError
 
     from upskill_ask import model
@@ -79,7 +85,8 @@ def from_data(data: Any, source: str | os.PathLike[str] = "") -> Draft:
                            "update the app to open it")], source)
     data = model.migrate(data)
     try:
-        return model.Draft.model_validate(data)
+        return model.Draft.model_validate(
+            data, context={"lenient_addresses": True} if lenient_addresses else None)
     except ValidationError as exc:
         raise DraftError([(model.error_path(e["loc"]), problem_message(e))
                           for e in exc.errors()], source) from None
@@ -121,8 +128,12 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def load(path: str | os.PathLike[str]) -> Draft:
-    """Read a draft file; raise DraftError naming every problem. The file is never modified."""
+def load(path: str | os.PathLike[str], *, lenient_addresses: bool = True) -> Draft:
+    """Read a draft file; raise DraftError naming every problem. The file is never modified.
+
+    By default a malformed email address from an older draft does not stop it opening (see
+    ``from_data``); ``check`` and ``render`` pass ``lenient_addresses=False``.
+    """
     path = Path(path)
     try:
         with path.open("rb") as fh:
@@ -148,7 +159,7 @@ def load(path: str | os.PathLike[str]) -> Draft:
                            f"column {exc.colno}")], path) from None
     except (ValueError, RecursionError) as exc:
         raise DraftError([("(file)", f"not a valid draft: {exc}")], path) from None
-    return from_data(data, path)
+    return from_data(data, path, lenient_addresses=lenient_addresses)
 
 
 def dumps(draft: Draft) -> str:
