@@ -45,6 +45,52 @@ def test_check_reports_every_problem_with_its_field(tmp_path, capsys):
     assert bad.read_bytes() == before
 
 
+@pytest.mark.parametrize(("value", "reason"), [
+    ("1,45,000", "not a plain decimal number"),
+    ("abc", "not a plain decimal number"),
+    ("₹420", "not a plain decimal number"),
+    ("-5", "negative"),
+    (-5, "negative"),
+    ("1.234", "more than 2 decimal places"),
+    (True, "not a number"),
+    (None, "not a number"),
+    ("NaN", "not a finite number"),
+])
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_a_bad_amount_is_one_error_line_with_the_field_the_value_and_a_good_example(
+        tmp_path, capsys, value, reason, command):
+    bad = tmp_path / "bad.upskill"
+    data = make_draft().model_dump(mode="json")
+    data["options"][0]["cost"]["amount"] = value
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = bad.read_bytes()
+    args = [command, str(bad)] + (["-o", str(tmp_path / "out.pdf")] if command == "render" else [])
+    assert cli.main(args) == 2
+    captured = capsys.readouterr()
+    [line] = captured.err.splitlines()
+    assert line.startswith("error: options.0.cost.amount: got ")
+    assert json.dumps(value, ensure_ascii=False) in line
+    assert reason in line
+    assert '"145000.00"' in line and "plain decimal" in line
+    assert bad.read_bytes() == before
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_bad_hours_value_names_its_field_and_a_good_example(tmp_path, capsys):
+    bad = tmp_path / "bad.upskill"
+    data = make_draft().model_dump(mode="json")
+    data["options"][1]["hours_per_week"] = "2,5"
+    data["person"]["hourly_cost"] = "38,50 €"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert cli.main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert sorted(line.split(":")[1].strip() for line in err) == [
+        "options.1.hours_per_week", "person.hourly_cost"]
+    hours = next(line for line in err if "hours_per_week" in line)
+    assert 'got "2,5"' in hours and '"2.5"' in hours and "currency" not in hours
+    assert 'got "38,50 €"' in next(line for line in err if "hourly_cost" in line)
+
+
 @pytest.mark.parametrize("content", [b"", b"\x00\xff\xfe", b"{", b'{"format": "x", "version": 1}',
                                      b'{"format": "upskill-ask/draft", "version": 2}'])
 def test_bad_input_exits_2_without_traceback(tmp_path, content):

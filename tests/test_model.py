@@ -45,7 +45,7 @@ def test_money_and_hours_are_decimal_never_float():
     (base(skill={"name": "x" * (model.LINE_MAX + 1)}), "skill.name", "at most"),
     (base(options=[{"hours_total": 5, "hours_on_clock": 9}]), "options.0", "exceed"),
     (base(options=[{"cost": {"amount": "-1", "currency": "EUR"}}]), "options.0.cost.amount",
-     "greater than or equal"),
+     "negative"),
     (base(options=[{"cost": {"amount": "1.234", "currency": "EUR"}}]), "options.0.cost.amount",
      "decimal places"),
     (base(currency="EUR", options=[{"cost": {"amount": 5, "currency": "USD"}}]), "options",

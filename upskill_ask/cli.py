@@ -72,7 +72,7 @@ def _errors(lines: list[str]) -> int:
 def _load(path: Path):
     from upskill_ask import drafts
 
-    return drafts.load(path)
+    return drafts.load(path, lenient_addresses=False)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -58,8 +58,14 @@ def parse_json(raw: bytes) -> Any:
     return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
 
 
-def from_data(data: Any, source: str | os.PathLike[str] = "") -> Draft:
-    """Validate parsed JSON as a draft (migrating older versions in memory)."""
+def from_data(data: Any, source: str | os.PathLike[str] = "", *,
+              lenient_addresses: bool = False) -> Draft:
+    """Validate parsed JSON as a draft (migrating older versions in memory).
+
+    ``lenient_addresses`` keeps a malformed person/manager email address (drafts saved before
+    addresses were checked) instead of refusing the draft; the mail module never puts such an
+    address in a header, and validating the edited draft again names the field.
+    """
     from pydantic import ValidationError
 
     from upskill_ask import model
@@ -79,14 +85,55 @@ def from_data(data: Any, source: str | os.PathLike[str] = "") -> Draft:
                            "update the app to open it")], source)
     data = model.migrate(data)
     try:
-        return model.Draft.model_validate(data)
+        return model.Draft.model_validate(
+            data, context={"lenient_addresses": True} if lenient_addresses else None)
     except ValidationError as exc:
-        raise DraftError([(model.error_path(e["loc"]), e["msg"].removeprefix("Value error, "))
+        raise DraftError([(model.error_path(e["loc"]), problem_message(e))
                           for e in exc.errors()], source) from None
 
 
-def load(path: str | os.PathLike[str]) -> Draft:
-    """Read a draft file; raise DraftError naming every problem. The file is never modified."""
+# number fields of a draft: what they hold and a good value as the file stores it
+_NUMBER_FIELDS = {"amount": ("amounts", '"145000.00"'), "hourly_cost": ("amounts", '"38.50"'),
+                  "hours_total": ("hours", '"37.5"'), "hours_per_week": ("hours", '"2.5"'),
+                  "hours_on_clock": ("hours", '"20"')}
+_NUMBER_REASONS = {
+    "decimal_parsing": "which is not a plain decimal number",
+    "decimal_type": "which is not a number",
+    "finite_number": "which is not a finite number",
+    "greater_than_equal": "which is negative",
+    "less_than_equal": "which is more than the {le} a draft can hold",
+    "decimal_max_places": "which has more than {decimal_places} decimal places",
+    "decimal_max_digits": "which has too many digits",
+    "decimal_whole_digits": "which has too many digits before the point",
+}
+
+
+def problem_message(error: Any) -> str:
+    """One pydantic error as a sentence for a person (amounts and hours: the value it got and
+    how a draft file writes a good one)."""
+    fields = [part for part in error["loc"] if isinstance(part, str) and part in _NUMBER_FIELDS]
+    reason = _NUMBER_REASONS.get(error["type"])
+    if not fields or reason is None or error["loc"][-1] != fields[-1]:
+        return error["msg"].removeprefix("Value error, ")
+    kind, good = _NUMBER_FIELDS[fields[-1]]
+    rules = "a point before any decimals, no grouping separators" + (
+        ", no currency symbol" if kind == "amounts" else "")
+    return (f"got {_shown(error.get('input'))}, {reason.format(**error.get('ctx', {}))}; "
+            f"draft files store {kind} as plain decimal numbers like {good} ({rules})")
+
+
+def _shown(value: Any) -> str:
+    """A value from the file as JSON writes it, cut short: "1,45,000", -5, true, null."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def load(path: str | os.PathLike[str], *, lenient_addresses: bool = True) -> Draft:
+    """Read a draft file; raise DraftError naming every problem. The file is never modified.
+
+    By default a malformed email address from an older draft does not stop it opening (see
+    ``from_data``); ``check`` and ``render`` pass ``lenient_addresses=False``.
+    """
     path = Path(path)
     try:
         with path.open("rb") as fh:
@@ -112,7 +159,7 @@ def load(path: str | os.PathLike[str]) -> Draft:
                            f"column {exc.colno}")], path) from None
     except (ValueError, RecursionError) as exc:
         raise DraftError([("(file)", f"not a valid draft: {exc}")], path) from None
-    return from_data(data, path)
+    return from_data(data, path, lenient_addresses=lenient_addresses)
 
 
 def dumps(draft: Draft) -> str:

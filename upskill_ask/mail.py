@@ -2,7 +2,9 @@
 
 Built with the standard library's ``email`` package. ``X-Unsent: 1`` makes mail clients (Outlook,
 Thunderbird with an add-on, Apple Mail) open it as a draft ready to send. Header values are
-stripped of line breaks. Nothing under ``private`` is read here.
+stripped of line breaks; addresses go in only when ``upskill_ask.addresses`` finds them usable
+(a draft from an older file may hold anything), built with ``email.headerregistry.Address`` so
+that names in any script become encoded words. Nothing under ``private`` is read here.
 """
 
 from __future__ import annotations
@@ -14,11 +16,10 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
+from upskill_ask import addresses
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import Draft, public_copy
-
-_ADDRESS = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+$")
 
 
 def header_value(text: str) -> str:
@@ -26,12 +27,18 @@ def header_value(text: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]+", " ", text or "").strip()
 
 
-def _mailbox(name: str, email: str) -> Address | Group:
-    name, email = header_value(name), header_value(email)
-    if email and _ADDRESS.match(email):
-        username, domain = email.rsplit("@", 1)
-        return Address(display_name=name, username=username, domain=domain)
-    return Group(display_name=name or "Manager")
+def mailbox(name: str, email: str) -> Address | None:
+    """The named address for a header, or None when the address is empty or malformed."""
+    found = addresses.parts(header_value(email))
+    if found is None:
+        return None
+    return Address(display_name=header_value(name), username=found[0], domain=found[1])
+
+
+def recipient(name: str, email: str) -> Address | Group:
+    """To: the manager's address, or without a usable one an empty group with their name
+    ('Graham Price:;'), which mail clients show and let the user complete."""
+    return mailbox(name, email) or Group(display_name=header_value(name) or "Manager")
 
 
 def subject(draft: Draft) -> str:
@@ -87,9 +94,10 @@ def attachment_name(draft: Draft) -> str:
 def build_message(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None) -> EmailMessage:
     draft = public_copy(draft)
     msg = EmailMessage()
-    msg["To"] = _mailbox(draft.manager.name, draft.manager.email)
-    if draft.person.email or draft.person.name:
-        msg["From"] = _mailbox(draft.person.name, draft.person.email)
+    msg["To"] = recipient(draft.manager.name, draft.manager.email)
+    sender = mailbox(draft.person.name, draft.person.email)
+    if sender is not None:  # without a usable address the mail client fills in its own
+        msg["From"] = sender
     msg["Subject"] = subject(draft)
     msg["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
     msg["Message-ID"] = make_msgid(domain="upskill-ask.invalid")

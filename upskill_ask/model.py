@@ -59,8 +59,21 @@ def _text(value: str) -> str:
     return _clean(value, multiline=True)
 
 
+def _address(value: str, info: ValidationInfo) -> str:
+    from upskill_ask.addresses import problem
+
+    reason = problem(value)
+    if reason and not (info.context or {}).get("lenient_addresses"):
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        raise ValueError(f"'{shown}' is not a usable email address: {reason}")
+    return value
+
+
 Line = Annotated[str, Field(max_length=LINE_MAX), AfterValidator(_line)]
 """One line of user text: a name, a title, a short phrase."""
+EmailAddress = Annotated[Line, AfterValidator(_address)]
+"""Empty or one plausible address (upskill_ask.addresses). Drafts read with the context
+``{"lenient_addresses": True}`` keep an older, malformed one so that they still open."""
 Text = Annotated[str, Field(max_length=TEXT_MAX), AfterValidator(_text)]
 """User prose: paragraphs are kept, control characters are refused."""
 Hours = Annotated[Decimal, Field(ge=0, le=HOURS_MAX, allow_inf_nan=False, decimal_places=2)]
@@ -104,7 +117,7 @@ class Person(_Model):
     name: Line = ""
     role: Line = ""
     team: Line = ""
-    email: Line = ""
+    email: EmailAddress = ""
     hourly_cost: Amount | None = Field(
         default=None,
         description="What one hour of your time costs the employer, in the draft's currency. "
@@ -115,7 +128,7 @@ class Person(_Model):
 class Manager(_Model):
     name: Line = ""
     title: Line = ""
-    email: Line = ""
+    email: EmailAddress = ""
 
 
 class Timing(_Model):
