@@ -74,3 +74,21 @@ def go_to(wizard, page_id):
         else:
             wizard.back()
     assert wizard.currentId() == page_id
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text into a widget as key events. QTest.keyClicks takes ASCII only (it aborts
+    on '₹' or 'ö'): other characters arrive as key events carrying their text, as an input
+    method sends them."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, char))

@@ -26,7 +26,7 @@ def wiz(qtbot):
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.activateWindow()
-    qtbot.waitActive(wizard)
+    qtbot.waitUntil(wizard.isActiveWindow)
     yield wizard
     wizard.store.dirty = False
     wizard.review_page.shutdown()

@@ -108,7 +108,7 @@ def test_from_blank_to_saved_draft(make_wizard, qtbot, tmp_path):
     saved = drafts.load(target)
     assert saved.person.name == "Ana Ruiz"
     assert saved.skill.gap_evidence == "Reports wait on me.\nTwice a week."
-    assert str(saved.options[0].cost.amount) == "1200"
+    assert saved.options[0].cost.amount == 1200
     assert "ask.upskill" in wizard.windowTitle()
     assert not wizard.isWindowModified()
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Property as QtProperty
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,26 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upskill_ask.ui import typed
 from upskill_ask.ui.inputs import ChoiceBox, DateField, NumberSpin
 from upskill_ask.ui.store import DraftStore
 
 
-def decimal_edit(places: int = 2) -> QLineEdit:
+def decimal_edit() -> QLineEdit:
+    """An amount or a number of hours, typed the way the draft's locale writes it."""
     edit = QLineEdit()
-    pattern = rf"^\d{{0,9}}([.,]\d{{0,{places}}})?$"
-    edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+    edit.setMaxLength(40)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
     edit.setProperty("decimal", True)
     return edit
-
-
-def _decimal_text(value: Any) -> str:
-    """An amount as the field shows it: empty when never filled, '0' for a zero."""
-    if value in (None, ""):
-        return ""
-    text = str(value)
-    return "0" if text in ("0", "0.0", "0.00") else text
 
 
 class _OneUndoHistory(QObject):
@@ -70,12 +63,18 @@ class Binder(QObject):
         self.store = store
         self._widgets: dict[str, list[QWidget]] = {}
         self._writing: QWidget | None = None
+        self._problems: dict[QWidget, tuple[QLabel, Callable[[str], str | None] | None]] = {}
         self._one_history = _OneUndoHistory(self)
         store.changed.connect(self._refresh_path)
         store.reset.connect(self.refresh_all)
 
-    def bind(self, widget: QWidget) -> QWidget:
+    def bind(self, widget: QWidget, problem: QLabel | None = None,
+             check: Callable[[str], str | None] | None = None) -> QWidget:
+        """Keep ``widget`` and the draft in step. ``problem``: a label under the field that
+        says why what was typed cannot be used (amounts, hours, ``check`` for other text)."""
         path = widget.objectName()
+        if problem is not None:
+            self._problems[widget] = (problem, check)
         self._widgets.setdefault(path, []).append(widget)
         self._load(widget)
         write = lambda *_: self._write(widget)  # noqa: E731
@@ -84,6 +83,8 @@ class Binder(QObject):
         elif isinstance(widget, QLineEdit):
             widget.textEdited.connect(write)
             widget.installEventFilter(self._one_history)
+            if widget.property("decimal"):  # on leaving, show it in the locale's own form
+                widget.editingFinished.connect(lambda: self._load(widget))
         elif isinstance(widget, QPlainTextEdit):
             widget.setUndoRedoEnabled(False)
             widget.textChanged.connect(write)
@@ -104,6 +105,9 @@ class Binder(QObject):
             self._refresh_path(path)
 
     def _refresh_path(self, path: str) -> None:
+        if path in ("locale", "currency"):  # amounts are shown and read in the draft's locale
+            for other in [p for p, ws in self._widgets.items() if ws and ws[0].property("decimal")]:
+                self._refresh_path(other)
         alive = [w for w in self._widgets.get(path, []) if shiboken6.isValid(w)]
         if path in self._widgets:
             self._widgets[path] = alive
@@ -118,9 +122,11 @@ class Binder(QObject):
             if isinstance(widget, DateField):
                 widget.setIsoDate(value)
             elif isinstance(widget, QLineEdit):
-                text = _decimal_text(value) if widget.property("decimal") else str(value or "")
+                text = typed.show_decimal(value, self.store.get("locale") or "en_GB") \
+                    if widget.property("decimal") else str(value or "")
                 if widget.text() != text:
                     widget.setText(text)
+                self._say(widget, widget.text())
             elif isinstance(widget, QPlainTextEdit):
                 if widget.toPlainText() != (value or ""):
                     widget.setPlainText(value or "")
@@ -132,16 +138,33 @@ class Binder(QObject):
         finally:
             widget.blockSignals(False)
 
+    def _say(self, widget: QWidget, text: str) -> None:
+        """Show or clear the problem under a checked field."""
+        if widget not in self._problems:
+            return
+        label, check = self._problems[widget]
+        if widget.property("decimal"):
+            problem = typed.read_decimal(widget.objectName(), text,
+                                         self.store.get("locale") or "en_GB",
+                                         self.store.get("currency") or "EUR")[1]
+        else:
+            problem = check(text) if check and text.strip() else None
+        if not shiboken6.isValid(label):
+            return
+        label.setText(problem or "")
+        label.setVisible(bool(problem))
+        widget.setAccessibleDescription(problem or widget.toolTip())
+
     def _write(self, widget: QWidget) -> None:
         path = widget.objectName()
         if isinstance(widget, DateField):
             value: Any = widget.getIsoDate() or None
         elif isinstance(widget, QLineEdit):
             value = widget.text()
-            if widget.property("decimal"):
-                value = value.replace(",", ".")  # empty stays empty: the model reads it as 0
-                if value.endswith("."):
-                    value += "0"
+            self._say(widget, value)
+            if widget.property("decimal"):  # empty stays empty: the model reads it as 0
+                value, _problem = typed.read_decimal(path, value, self.store.get("locale") or "en_GB",
+                                                     self.store.get("currency") or "EUR")
         elif isinstance(widget, QPlainTextEdit):
             value = widget.toPlainText()
         elif isinstance(widget, QSpinBox):
@@ -169,7 +192,7 @@ class Form:
         self.mnemonics = mnemonics
 
     def add(self, path: str, label: str, widget: QWidget, *, hint: str = "",
-            required: bool = False) -> QWidget:
+            required: bool = False, check: Callable[[str], str | None] | None = None) -> QWidget:
         widget.setObjectName(path)
         plain = label.replace("&", "")
         widget.setAccessibleName(plain)
@@ -185,7 +208,13 @@ class Form:
         caption = QLabel((label if self.mnemonics else plain) + (" *" if required else ""))
         caption.setBuddy(widget)
         self.layout.addRow(caption, widget)
-        self.binder.bind(widget)
+        problem = None
+        if check is not None or widget.property("decimal"):
+            problem = plain_label(name=f"{path}.problem")
+            problem.setAccessibleName(f"Problem with {plain}")
+            problem.hide()  # a row of its own, so a hidden problem takes no space
+            self.layout.addRow(problem)
+        self.binder.bind(widget, problem, check)
         return widget
 
     def line(self, path: str, label: str, **kw: Any) -> QLineEdit:
@@ -194,8 +223,8 @@ class Form:
     def text(self, path: str, label: str, **kw: Any) -> QPlainTextEdit:
         return self.add(path, label, QPlainTextEdit(), **kw)
 
-    def decimal(self, path: str, label: str, places: int = 2, **kw: Any) -> QLineEdit:
-        return self.add(path, label, decimal_edit(places), **kw)
+    def decimal(self, path: str, label: str, **kw: Any) -> QLineEdit:
+        return self.add(path, label, decimal_edit(), **kw)
 
     def date(self, path: str, label: str, **kw: Any) -> DateField:
         return self.add(path, label, DateField(), **kw)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from upskill_ask import drafts, logs, recent
 from upskill_ask.ui.dialogs import Dialogs, Unsaved
 from upskill_ask.ui.history import REDO_BUTTON, UNDO_BUTTON, UndoControls
-from upskill_ask.ui.pages.base import PageId
+from upskill_ask.ui.pages.base import INPUTS, PageId
 from upskill_ask.ui.pages.objections import QuestionsPage
 from upskill_ask.ui.pages.options import OptionsPage
 from upskill_ask.ui.pages.people import PeoplePage
@@ -281,6 +281,10 @@ class RequestWizard(QWizard):
         that ``focus_field`` was asked for)."""
         page = self.currentPage()
         target, self._focus_target = self._focus_target, None
+        if target is None:
+            now = self.focusWidget()
+            if now is not None and page.isAncestorOf(now) and isinstance(now, INPUTS):
+                return  # already in a field of this page (put there since the switch)
         if target is None or not shiboken6.isValid(target) or not page.isAncestorOf(target):
             first_field = getattr(page, "first_field", None)
             target = first_field() if first_field else None

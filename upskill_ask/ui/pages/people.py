@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from upskill_ask.ui import typed
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.widgets import plain_label
 
@@ -29,11 +30,13 @@ class PeoplePage(DraftPage):
         you.line("person.name", "&Your name", required=True)
         you.line("person.role", "Your &role", hint="e.g. Planning Analyst")
         you.line("person.team", "&Team")
-        you.line("person.email", "Your e&mail", hint="used as the sender of the email draft")
+        you.line("person.email", "Your e&mail", hint="used as the sender of the email draft",
+                 check=typed.email_problem)
         boss = self.form("Your manager")
         boss.line("manager.name", "Man&ager's name", required=True)
         boss.line("manager.title", "Manager's t&itle")
-        boss.line("manager.email", "Manager's &email", hint="the email draft is addressed here")
+        boss.line("manager.email", "Manager's &email", hint="the email draft is addressed here",
+                  check=typed.email_problem)
         when = self.form("Timing")
         when.date("timing.meeting_date", "Meeting &date")
         when.date("timing.budget_date", "Bud&get is set on", hint="when next year's budget is fixed")
