@@ -112,11 +112,11 @@ def test_stale_temporaries_of_a_killed_save_are_cleaned(tmp_path, draft):
 def test_recovery_files_round_trip_and_are_separate(tmp_path, draft):
     path = tmp_path / "mine.upskill"
     data = draft.model_dump(mode="json")
-    written = drafts.write_recovery(data, path)
+    written = drafts.write_recovery(data, path, page=4)
     assert written.parent != tmp_path
     assert not path.exists()
     pending = drafts.pending_recoveries()
-    assert [(p, d) for p, d, _ in pending] == [(written, str(path))]
+    assert [(r.file, r.draft_path, r.page) for r in pending] == [(written, str(path), 4)]
     assert pending[0][2] == json.loads(json.dumps(data))
     drafts.discard_recovery(path)
     assert drafts.pending_recoveries() == []
@@ -124,5 +124,5 @@ def test_recovery_files_round_trip_and_are_separate(tmp_path, draft):
 
 def test_unsaved_work_has_its_own_recovery_file(draft):
     drafts.write_recovery({"format": "upskill-ask/draft"}, None)
-    [(file, original, _)] = drafts.pending_recoveries()
+    [(file, original, _, _page)] = drafts.pending_recoveries()
     assert original == "" and "untitled" in file.name

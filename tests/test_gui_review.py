@@ -387,7 +387,7 @@ def test_export_proposal_writes_the_pdf(review, qtbot, tmp_path):
     wait_export(qtbot, page)
     kind, _title, suggested, filters = dialogs.calls[0]
     assert kind == "save_path" and "*.pdf" in filters
-    assert Path(suggested).name == "Proposal-Data-visualisation-with-Power-BI.pdf"
+    assert Path(suggested).name == "Proposal-data-visualisation-training.pdf"
     target = tmp_path / "for-graham.pdf"
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
@@ -409,7 +409,7 @@ def test_export_prep_sheet_holds_the_private_fields(review, qtbot, tmp_path):
     click(qtbot, page, "export-prep")
     wait_export(qtbot, page)
     assert dialogs.errors == []
-    assert Path(dialogs.calls[0][2]).name == "Prep-sheet-Data-visualisation-with-Power-BI.pdf"
+    assert Path(dialogs.calls[0][2]).name == "Prep-sheet-Proposal-data-visualisation-training.pdf"
     text = pdf_text((tmp_path / "prep.pdf").read_bytes())
     assert "Nothing less than paid hours" in text
     assert dialogs.errors == []
@@ -422,7 +422,7 @@ def test_email_draft_is_written_and_its_place_told(review, qtbot, tmp_path, open
     dialogs.paths = [target]
     click(qtbot, page, "export-email")
     wait_export(qtbot, page)
-    assert Path(dialogs.calls[0][2]).name == "Proposal-Data-visualisation-with-Power-BI.eml"
+    assert Path(dialogs.calls[0][2]).name == "Proposal-data-visualisation-training.eml"
     message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
     assert message["X-Unsent"] == "1"
     assert message["To"].addresses[0].addr_spec == "graham.price@example.com"

@@ -259,6 +259,26 @@ def test_declining_recovery_deletes_it(make_wizard, qtbot):
     window.review_page.shutdown()
 
 
+def test_restored_work_reopens_on_its_page_and_back_reaches_start(make_wizard, qtbot, tmp_path):
+    from upskill_ask.ui.app import open_window
+
+    wizard = make_wizard(make_draft())
+    go_to(wizard, PageId.QUESTIONS)
+    type_into(qtbot, field(wizard, "objections.1.answer"), " Everyone can.")
+    wizard.write_recovery()
+    wizard.store.dirty = False
+    restored = open_window(None, dialogs=FakeDialogs(restore=True))
+    qtbot.addWidget(restored)
+    restored.show()
+    assert restored.currentId() == PageId.QUESTIONS
+    assert restored.draft().objections[1].answer.endswith("Everyone can.")
+    for _ in range(len(PageId) - 1):
+        restored.back()
+    assert restored.currentId() == PageId.START
+    restored.store.dirty = False
+    restored.review_page.shutdown()
+
+
 def test_after_a_crash_the_app_says_so_before_offering_the_work(make_wizard, qtbot):
     from upskill_ask.ui.app import open_window
 

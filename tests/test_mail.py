@@ -25,7 +25,7 @@ def test_eml_is_a_draft_to_the_manager_with_the_proposal_attached():
     assert msg["Subject"] == "Proposal: support for learning Data visualisation with Power BI"
     [attachment] = list(msg.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
-    assert attachment.get_filename() == "Proposal-Data-visualisation-with-Power-BI.pdf"
+    assert attachment.get_filename() == "Proposal-data-visualisation-training.pdf"
     assert attachment.get_content() == PDF
     body = msg.get_body(("plain",)).get_content()
     assert body.startswith("Hi Graham,")

@@ -13,7 +13,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from upskill_ask.paths import private_folder, recovery_dir
 
@@ -238,17 +238,29 @@ def recovery_path(draft_path: str | os.PathLike[str] | None) -> Path:
     return recovery_dir() / f"{name}{SUFFIX}.autosave"
 
 
-def write_recovery(data: dict[str, Any], draft_path: str | os.PathLike[str] | None) -> Path:
-    """Store the work in progress (possibly incomplete) with the path it belongs to."""
+class Recovery(NamedTuple):
+    """Work left by a session that did not close cleanly."""
+
+    file: Path
+    draft_path: str  # '' for a proposal never saved
+    data: dict[str, Any]
+    page: int | None  # the wizard page the user was on
+
+
+def write_recovery(data: dict[str, Any], draft_path: str | os.PathLike[str] | None,
+                   page: int | None = None) -> Path:
+    """Store the work in progress (possibly incomplete) with the path it belongs to and the
+    page the user was on."""
     target = recovery_path(draft_path)
     private_folder(target.parent)
-    envelope = {"format": "upskill-ask/recovery", "draft_path": str(draft_path or ""), "data": data}
+    envelope = {"format": "upskill-ask/recovery", "draft_path": str(draft_path or ""),
+                "page": page, "data": data}
     write_atomic(target, json.dumps(envelope, ensure_ascii=False, default=str).encode("utf-8"))
     return target
 
 
-def pending_recoveries() -> list[tuple[Path, str, dict[str, Any]]]:
-    """Recovery files left by a session that did not close cleanly: (file, draft path, data)."""
+def pending_recoveries() -> list[Recovery]:
+    """Recovery files left by a session that did not close cleanly."""
     found = []
     folder = recovery_dir()
     if not folder.is_dir():
@@ -260,7 +272,10 @@ def pending_recoveries() -> list[tuple[Path, str, dict[str, Any]]]:
             continue
         if isinstance(envelope, dict) and envelope.get("format") == "upskill-ask/recovery" \
                 and isinstance(envelope.get("data"), dict):
-            found.append((file, str(envelope.get("draft_path") or ""), envelope["data"]))
+            page = envelope.get("page")
+            found.append(Recovery(file, str(envelope.get("draft_path") or ""), envelope["data"],
+                                  page if isinstance(page, int) and not isinstance(page, bool)
+                                  else None))
     return found
 
 

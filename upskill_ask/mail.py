@@ -81,14 +81,10 @@ def default_message(draft: Draft) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def file_stem(draft: Draft) -> str:
-    """The skill as a safe part of a file name, for the attachment and every exported file."""
-    base = re.sub(r"[^\w\-]+", "-", (draft.skill.name or "development").strip()).strip("-")
-    return base[:60] or "development"
-
-
 def attachment_name(draft: Draft) -> str:
-    return f"Proposal-{file_stem(draft)}.pdf"
+    from upskill_ask import filenames
+
+    return f"{filenames.for_draft(draft)}.pdf"
 
 
 def build_message(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None) -> EmailMessage:

@@ -67,12 +67,12 @@ def open_window(draft_path: Path | None, dialogs=None, *, crashed: bool = False)
                         if recoveries else "No unsaved work was lost. ")
                      + f"The technical details are in {logs.crash_file()}; "
                      "attaching that file to a bug report helps.")
-    for file, original, data in recoveries:
+    for file, original, data, page in recoveries:
         where = Path(original).name if original else "an unsaved proposal"
         if dialogs.ask_restore(None, where):
             wizard = RequestWizard(path=original or None, dialogs=dialogs, recovered=data)
             holder.append(wizard)
-            wizard.setStartId(PageId.PEOPLE)
+            wizard.resume_at(page or PageId.PEOPLE)
             return wizard
         file.unlink(missing_ok=True)
     draft = None
@@ -93,7 +93,7 @@ def open_window(draft_path: Path | None, dialogs=None, *, crashed: bool = False)
     if draft is not None:
         if not bundled:
             recent.add(draft_path)
-        wizard.setStartId(PageId.PEOPLE)
+        wizard.resume_at(PageId.PEOPLE)
     if problem is not None:
         dialogs.error(None, "This draft cannot be opened",
                       f"{Path(draft_path).name} cannot be opened:\n\n" + "\n".join(problem.lines())

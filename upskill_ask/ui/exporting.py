@@ -43,18 +43,18 @@ class Export:
     what: str  # for messages: "the proposal"
 
 
-PROPOSAL = Export("proposal", "Proposal", ".pdf", "Export the proposal",
+PROPOSAL = Export("proposal", "", ".pdf", "Export the proposal",
                   "PDF documents (*.pdf);;All files (*)", "the proposal")
-PREP = Export("prep", "Prep-sheet", ".pdf", "Export your private prep sheet",
+PREP = Export("prep", "Prep-sheet-", ".pdf", "Export your private prep sheet",
               "PDF documents (*.pdf);;All files (*)", "the private prep sheet")
-EMAIL = Export("email", "Proposal", ".eml", "Save the email draft",
+EMAIL = Export("email", "", ".eml", "Save the email draft",
                "Email drafts (*.eml);;All files (*)", "the email draft")
 
 
 def default_name(export: Export, draft: Draft) -> str:
-    from upskill_ask.mail import file_stem  # the attachment's rule, so the names match
+    from upskill_ask import filenames  # the attachment's rule too, so the names match
 
-    return f"{export.prefix}-{file_stem(draft)}{export.suffix}"
+    return f"{export.prefix}{filenames.for_draft(draft)}{export.suffix}"
 
 
 def with_suffix(path: Path, suffix: str) -> Path:

@@ -135,7 +135,7 @@ class RequestWizard(QWizard):
         if not self.store.dirty:
             return
         try:
-            drafts.write_recovery(self.store.data, self.path)
+            drafts.write_recovery(self.store.data, self.path, max(self.currentId(), 0))
         except OSError as exc:
             logs.LOGGER.warning("recovery file not written: %s", exc.strerror)
 
@@ -159,9 +159,10 @@ class RequestWizard(QWizard):
         return self._save_to(target)
 
     def _suggested_name(self) -> str:
-        skill = str(self.store.get("skill.name") or "proposal").strip() or "proposal"
-        safe = "".join(c if c.isalnum() or c in "-_ " else "-" for c in skill)[:60].strip()
-        return f"{safe or 'proposal'}{drafts.SUFFIX}"
+        from upskill_ask import filenames
+
+        return filenames.stem(str(self.store.get("title") or ""),
+                              str(self.store.get("skill.name") or "")) + drafts.SUFFIX
 
     def _save_to(self, target: Path) -> bool:
         try:
@@ -253,6 +254,19 @@ class RequestWizard(QWizard):
         self._update_title()
         self._leave_start_page()
         return True
+
+    def resume_at(self, page_id: int) -> None:
+        """Open on a page (where the user was), walking there from Start with Next so Back
+        still leads to every page before it. A page that is not complete stops the walk and
+        says what is missing."""
+        target = page_id if page_id in self.pageIds() else PageId.PEOPLE
+        if self.currentId() == -1:
+            self.restart()
+        while self.currentId() < target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
 
     def _leave_start_page(self) -> None:
         if self.currentId() == PageId.START:
