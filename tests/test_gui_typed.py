@@ -119,3 +119,22 @@ def test_an_email_address_is_checked_as_it_is_typed(wiz, qtbot):
     retype(qtbot, email, "graham.price@example.com")
     assert not label.isVisible()
     assert wizard.draft().manager.email == "graham.price@example.com"
+
+
+def test_the_option_card_says_where_dates_and_hours_disagree_and_keeps_the_figures(wiz, qtbot):
+    wizard = wiz()
+    go_to(wizard, PageId.OPTIONS)
+    page = wizard.currentPage()
+    check = wizard.findChild(QLabel, "options.0.hours-check")
+    start = wizard.findChild(QWidget, "options.0.schedule.start")
+    end = wizard.findChild(QWidget, "options.0.schedule.end")
+    retype(qtbot, start, "2027-01-04")
+    retype(qtbot, end, "2027-02-28")  # 8 weeks at 4 h a week: 32 h, and the total is 32
+    page.update_totals()
+    assert not check.isVisible()
+    retype(qtbot, wizard.findChild(QLineEdit, "options.0.hours_total"), "60")
+    page.update_totals()
+    assert check.isVisible() and "8 weeks" in check.text() and "60 h" in check.text()
+    assert wizard.draft().options[0].hours_total == 60  # what was typed stays
+    totals = wizard.findChild(QLabel, "options.0.totals").text()
+    assert "24 h in work time" in totals and "36 h in your own time" in totals

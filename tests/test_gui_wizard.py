@@ -101,7 +101,7 @@ def test_from_blank_to_saved_draft(make_wizard, qtbot, tmp_path):
     type_into(qtbot, field(wizard, "options.0.hours_on_clock"), "20")
     type_into(qtbot, field(wizard, "options.0.hours_per_week"), "3")
     totals = wizard.findChild(QLabel, "options.0.totals")
-    qtbot.waitUntil(lambda: "20 h away" in totals.text())
+    qtbot.waitUntil(lambda: "20 h in work time, away from core work" in totals.text())
     assert "€1,200.00" in totals.text()
     qtbot.keyClick(wizard, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.exists(), dialogs.calls

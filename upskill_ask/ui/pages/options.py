@@ -68,10 +68,16 @@ class OptionCard(QGroupBox):
         form.line(f"{prefix}.link", "&Link", hint="https://… (printed as text, never opened)")
         self.amount = form.decimal(f"{prefix}.cost.amount", "Cash c&ost",
                                    hint="0 if it costs no money")
-        form.decimal(f"{prefix}.hours_total", "&Hours in total")
-        form.decimal(f"{prefix}.hours_per_week", "Hours per &week")
-        form.decimal(f"{prefix}.hours_on_clock", "Of those, durin&g work time",
-                     hint="hours on the clock, taken from paid work time")
+        form.decimal(f"{prefix}.hours_total", "&Hours in total",
+                     hint="every hour of this option, in work time or your own")
+        form.decimal(f"{prefix}.hours_per_week", "Hours per &week",
+                     hint="all the hours of a typical week, in work time or your own")
+        form.decimal(f"{prefix}.hours_on_clock", "Of the total, durin&g work time",
+                     hint="hours on the clock, taken from paid work time; the rest are your own")
+        self.hours_check = plain_label(name=f"{prefix}.hours-check")
+        self.hours_check.setAccessibleName(f"Option {n}: hours and dates that disagree")
+        self.hours_check.hide()
+        grid.addRow(self.hours_check)
         form.date(f"{prefix}.schedule.start", "St&art")
         form.date(f"{prefix}.schedule.end", "En&d")
         self.shifted = form.line(f"{prefix}.schedule.shifted_hours", "Which da&ys and times shift",
@@ -237,8 +243,13 @@ class OptionsPage(DraftPage):
             return
         fmt = Formatter.for_draft(draft)
         ladder = costing.ladder_totals(draft)
-        for card, totals in zip(self.cards, ladder.options, strict=False):
+        from upskill_ask import hours
+
+        for card, totals, option in zip(self.cards, ladder.options, draft.options, strict=False):
             card.totals.setText(describe(totals, fmt))
+            said = hours.disagreements(option, fmt)
+            card.hours_check.setText(" ".join(said))
+            card.hours_check.setVisible(bool(said))
         if not ladder.options:
             self.ladder.setText("No options yet. Start with the one you want most.")
             return
@@ -256,9 +267,11 @@ class OptionsPage(DraftPage):
 def describe(totals, fmt) -> str:
     """One line of totals for an option card (the same figures the documents print)."""
     parts = [f"Cash {fmt.money(totals.cash)}",
-             f"{fmt.hours(totals.hours_away)} away from core work"]
+             f"{fmt.hours(totals.hours_away)} in work time, away from core work"]
+    if totals.hours_own_time:
+        parts.append(f"{fmt.hours(totals.hours_own_time)} in your own time")
     if totals.hours_away_per_week is not None:
-        parts.append(f"{fmt.hours(totals.hours_away_per_week)} a week")
+        parts.append(f"{fmt.hours(totals.hours_away_per_week)} a week of work time")
     if totals.months is not None:
         parts.append(f"over {fmt.number(totals.months)} months")
     if totals.cash_per_month is not None and totals.cash:
