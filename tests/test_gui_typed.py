@@ -81,6 +81,9 @@ def test_an_amount_that_cannot_be_read_is_refused_at_once_with_the_form_expected
     with pytest.raises(drafts.DraftError) as refused:
         wizard.draft()  # the draft never silently keeps the old amount
     assert refused.value.problems[0][0] == "options.0.cost.amount"
+    wizard.currentPage().update_totals()
+    totals = wizard.findChild(QLabel, "options.0.totals").text()
+    assert "wait" in totals and "₹" not in totals  # no figures left from before the problem
     retype(qtbot, amount, "$420")
     assert "INR" in label.text()
     retype(qtbot, amount, "420")

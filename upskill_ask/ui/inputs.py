@@ -131,7 +131,9 @@ class DateField(QLineEdit):
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._settle)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("30 May 2027") + 48)
+        width = self.fontMetrics().horizontalAdvance("30 September 2027") + 48
+        self.setMinimumWidth(width)
+        self.setMaximumWidth(width * 2)  # a date, not a paragraph: it need not span the form
 
     # --- the value --------------------------------------------------------------------------
 

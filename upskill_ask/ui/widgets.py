@@ -199,8 +199,8 @@ class Form:
         if hint:
             widget.setToolTip(hint)
             widget.setAccessibleDescription(hint)
-            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-                widget.setPlaceholderText(hint)
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)) and not isinstance(widget, DateField):
+                widget.setPlaceholderText(hint)  # a date keeps 'Not set' as its placeholder
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)
             widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 3 + 12)

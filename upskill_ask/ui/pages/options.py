@@ -240,6 +240,9 @@ class OptionsPage(DraftPage):
         except DraftError as exc:
             mine = [line for line in exc.lines() if line.startswith(("options", "person.hourly"))]
             self.ladder.setText("Totals wait for: " + "; ".join(mine or exc.lines()[:2]))
+            for card in self.cards:  # figures from before the problem would be wrong now
+                card.totals.setText("Totals wait for the fields above to be fixed.")
+                card.hours_check.hide()
             return
         fmt = Formatter.for_draft(draft)
         ladder = costing.ladder_totals(draft)
