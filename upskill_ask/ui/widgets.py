@@ -13,8 +13,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Property as QtProperty
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,10 +34,18 @@ from upskill_ask.ui.inputs import ChoiceBox, DateField, NumberSpin
 from upskill_ask.ui.store import DraftStore
 
 
-def decimal_edit() -> QLineEdit:
+# characters an amount can hold in some locale: digits, group and decimal marks, spaces, and
+# (for money) a currency symbol or code before or after; any other key is refused at once
+HOURS_CHARS = r"[\d\s.,'’\x{a0}\x{202f}]*"
+MONEY_CHARS = r"(?:\p{Sc}|[A-Za-z]{1,3})?[\s\d.,'’\x{a0}\x{202f}()-]*(?:\p{Sc}|[A-Za-z]{1,3})?\s*"
+
+
+def decimal_edit(money: bool) -> QLineEdit:
     """An amount or a number of hours, typed the way the draft's locale writes it."""
     edit = QLineEdit()
     edit.setMaxLength(40)
+    pattern = QRegularExpression(MONEY_CHARS if money else HOURS_CHARS)
+    edit.setValidator(QRegularExpressionValidator(pattern, edit))
     edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
     edit.setProperty("decimal", True)
@@ -224,7 +232,7 @@ class Form:
         return self.add(path, label, QPlainTextEdit(), **kw)
 
     def decimal(self, path: str, label: str, **kw: Any) -> QLineEdit:
-        return self.add(path, label, decimal_edit(), **kw)
+        return self.add(path, label, decimal_edit(typed.is_money(path)), **kw)
 
     def date(self, path: str, label: str, **kw: Any) -> DateField:
         return self.add(path, label, DateField(), **kw)
