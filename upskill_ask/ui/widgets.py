@@ -33,7 +33,6 @@ from upskill_ask.ui import typed
 from upskill_ask.ui.inputs import ChoiceBox, DateField, NumberSpin
 from upskill_ask.ui.store import DraftStore
 
-
 # characters an amount can hold in some locale: digits, group and decimal marks, spaces, and
 # (for money) a currency symbol or code before or after; any other key is refused at once
 HOURS_CHARS = r"[\d\s.,'’\x{a0}\x{202f}]*"
