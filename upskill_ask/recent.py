@@ -38,10 +38,7 @@ def add(path: str | Path) -> None:
 
 def examples() -> list[Path]:
     """The example drafts shipped with the app."""
-    from importlib import resources
-
-    folder = resources.files("upskill_ask").joinpath("examples")
-    return sorted(Path(str(folder)).glob("*.upskill"))
+    return sorted((Path(__file__).resolve().parent / "examples").glob("*.upskill"))
 
 
 def describe_example(path: Path) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Property as QtProperty
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QWheelEvent
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -92,6 +92,16 @@ def parse_typed_date(text: str) -> QDate | None:
     return None
 
 
+_ICONS: list[QIcon] = []
+
+
+def _calendar_icon(widget: QWidget) -> QIcon:
+    """The drop-down arrow of the date fields, made once (start-up makes several fields)."""
+    if not _ICONS:
+        _ICONS.append(widget.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+    return _ICONS[0]
+
+
 class _CalendarPopup(QFrame):
     """The calendar under a DateField; Enter or a click picks, Escape closes."""
 
@@ -125,8 +135,7 @@ class DateField(QLineEdit):
         self.setPlaceholderText("Not set")
         self.setClearButtonEnabled(False)
         self.popup: _CalendarPopup | None = None
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
-        self.calendar_action = QAction(icon, "Pick a date from a calendar (F4)", self)
+        self.calendar_action = QAction(_calendar_icon(self), "Pick a date from a calendar (F4)", self)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textEdited.connect(self._typed)

@@ -63,6 +63,13 @@ class RequestWizard(QWizard):
             lambda which: self.save() if which == QWizard.WizardButton.CustomButton1.value else None)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
 
+        # buttons before pages: each change of the button row lays out every page again
+        self.undo_controls = UndoControls(self)
+        self.setButtonLayout([UNDO_BUTTON, REDO_BUTTON, QWizard.WizardButton.Stretch,
+                              QWizard.WizardButton.CustomButton1, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
+                              QWizard.WizardButton.CancelButton])
+
         self.start_page = StartPage(self.binder)
         self.setPage(PageId.START, self.start_page)
         self.setPage(PageId.PEOPLE, PeoplePage(self.binder))
@@ -89,11 +96,6 @@ class RequestWizard(QWizard):
         self._focus_target: QWidget | None = None
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self._place_cursor))
         self._add_shortcuts()
-        self.undo_controls = UndoControls(self)
-        self.setButtonLayout([UNDO_BUTTON, REDO_BUTTON, QWizard.WizardButton.Stretch,
-                              QWizard.WizardButton.CustomButton1, QWizard.WizardButton.BackButton,
-                              QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
-                              QWizard.WizardButton.CancelButton])
         self._update_title()
         self.resize(980, 760)
 
