@@ -101,6 +101,8 @@ def test_five_thousand_keys_over_every_page_leave_counts_and_memory_flat(qtbot, 
     finally:
         for obj, b, a in zip(watched, before, [sys.getrefcount(o) for o in watched], strict=True):
             bindings.adjust(obj, -LOAN + max(0, b - a))
+    print(f"soak: {typed} keys, references lost {lost}, "
+          f"memory {middle_rss:.0f} -> {_rss_mb():.0f} MB over the second half")
     assert typed >= 5000
     assert all(n < 200 for n in lost.values()), f"{typed} keys lost references {lost}"
     assert _rss_mb() - middle_rss < 40, "memory grew over the second half of the session"
