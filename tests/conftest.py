@@ -101,3 +101,30 @@ def make_draft(**overrides):
 @pytest.fixture
 def draft():
     return make_draft()
+
+
+@pytest.fixture
+def open_wizard(qtbot):
+    """Open a RequestWizard on a draft with scripted dialogs, shown and (``active=True``)
+    the active window, so focus moves as it does for a user; closed cleanly afterwards."""
+    from upskill_ask.ui.wizard import RequestWizard
+
+    from .fakes import FakeDialogs
+
+    made = []
+
+    def make(draft=None, *, active: bool = False, **kwargs):
+        kwargs.setdefault("dialogs", FakeDialogs())
+        wizard = RequestWizard(draft, **kwargs)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        if active:
+            wizard.activateWindow()
+            qtbot.waitUntil(wizard.isActiveWindow)
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        wizard.store.dirty = False
+        wizard.review_page.shutdown()

@@ -43,32 +43,27 @@ def scroll_page(widget: QWidget, event: QWheelEvent) -> None:
     event.accept()
 
 
-class ChoiceBox(QComboBox):
+class _WheelOnlyWhenIn:
+    """Mixin for value widgets: focus by click or Tab only, and the wheel changes the value only
+    once the user is in the widget (otherwise the page holding it scrolls)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            scroll_page(self, event)
+
+
+class ChoiceBox(_WheelOnlyWhenIn, QComboBox):
     """A combo box the mouse wheel changes only once the user is in it."""
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            scroll_page(self, event)
-
-
-class NumberSpin(QSpinBox):
+class NumberSpin(_WheelOnlyWhenIn, QSpinBox):
     """A spin box the mouse wheel changes only once the user is in it."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            scroll_page(self, event)
 
 
 def parse_typed_date(text: str) -> QDate | None:
