@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="also write an email draft with the proposal attached")
     render.add_argument("--html", metavar="PROPOSAL.html", type=Path,
                         help="also write the proposal as self-contained HTML")
+    render.add_argument("--calendar", metavar="FILE.ics", type=Path,
+                        help="also write the meeting, a budget reminder, the check-ins and the "
+                        "measures' dates as an iCalendar file (nothing private)")
 
     sub.add_parser("schema", help="print the draft's JSON Schema",
                    description="Print the JSON Schema of draft files, for editors that "
@@ -106,7 +109,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if missing:
         return _errors([f"{path}: {message}" for path, message in missing])
     outputs = {"-o": args.output, "--prep-sheet": args.prep_sheet, "--email": args.email,
-               "--html": args.html}
+               "--html": args.html, "--calendar": args.calendar}
     chosen = {flag: path for flag, path in outputs.items() if path is not None}
     problems = []
     for flag, path in chosen.items():
@@ -140,6 +143,10 @@ def cmd_render(args: argparse.Namespace) -> int:
             from upskill_ask import mail
 
             files[args.email] = mail.eml_bytes(draft, files[args.output])
+        if args.calendar:
+            from upskill_ask.calendar_file import calendar_bytes
+
+            files[args.calendar] = calendar_bytes(draft)
     except RenderError as exc:
         return _errors([f"render: {exc}"])
     for path, data in files.items():
