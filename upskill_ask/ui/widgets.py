@@ -73,8 +73,9 @@ class DateField(QDateEdit):
 
 
 def decimal_edit(places: int = 2) -> QLineEdit:
+    """A figure typed plainly: up to 12 digits (model.MONEY_MAX), the decimal point or comma."""
     edit = QLineEdit()
-    pattern = rf"^\d{{0,9}}([.,]\d{{0,{places}}})?$"
+    pattern = rf"^\d{{0,12}}([.,]\d{{0,{places}}})?$"
     edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
     edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
