@@ -74,19 +74,40 @@ def _pdf_layout(html: str, *, forms: bool):
                             seconds=render.RENDER_SECONDS, finish=lambda document: document)
 
 
-def check_documents(draft: model.Draft) -> list[str]:
+def check_documents(draft: model.Draft, *, exported: bool = True) -> list[str]:
+    """The problems of the proposal and the prep sheet as their PDFs are laid out and, with
+    ``exported``, of the proposal's exported HTML laid out on its own as the contract probe
+    does (it carries the PDF's repairs, so it must lay out the same)."""
     from weasyprint import HTML
 
     today = dt.date(2026, 11, 30)
     problems = []
-    _pdf, html = render.proposal_outputs(draft, today=today)
-    # the exported HTML, laid out on its own as the contract probe does
-    problems += [f"proposal (HTML): {p}" for p in layout_problems(HTML(string=html).render())]
-    proposal = _pdf_layout(render.proposal_html(draft, today=today, embed_fonts=False), forms=True)
+    fixes: list[str] = []
+    proposal = render._rendered(render.proposal_html(draft, today=today, embed_fonts=False),
+                                title="t", author="a", language="en", forms=True,
+                                seconds=render.RENDER_SECONDS, finish=lambda document: document,
+                                fixes_out=fixes)
     problems += [f"proposal: {p}" for p in layout_problems(proposal)]
+    if exported:
+        html = render.layout.with_fixes(render.proposal_html(draft, today=today), fixes[0])
+        alone = HTML(string=html).render()
+        problems += [f"proposal (HTML): {p}" for p in layout_problems(alone)]
+        assert len(alone.pages) == len(proposal.pages)
     prep = _pdf_layout(render.prep_html(draft, today=today, embed_fonts=False), forms=False)
     problems += [f"prep sheet: {p}" for p in layout_problems(prep)]
     return problems
+
+
+def test_the_exported_html_carries_the_pdfs_layout():
+    """What the CLI writes with --html lays out as the PDF: repairs and all."""
+    import io
+
+    import pypdf
+    from weasyprint import HTML
+
+    pdf, html = render.proposal_outputs(drafts.load(PUNE))
+    assert 'id="layout-fixes"' in html  # this draft needs a repair before the decision page
+    assert len(HTML(string=html).render().pages) == len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
 # --- the shipped examples and the fixtures --------------------------------------------------
@@ -204,7 +225,7 @@ def _set(data, path, value):
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(draft=any_draft())
 def test_any_draft_lays_out_cleanly(draft):
-    assert check_documents(draft) == []
+    assert check_documents(draft, exported=False) == []
 
 
 # --- the model takes twelve-digit amounts ---------------------------------------------------
@@ -214,7 +235,7 @@ def test_twelve_digit_amounts_are_accepted_and_costed_exactly():
     from upskill_ask import costing
 
     top = Decimal("999999999999.99")
-    assert model.MONEY_MAX == top
+    assert top == model.MONEY_MAX
     draft = make_draft()
     first = draft.options[0].model_copy(update={"cost": model.Money(amount=top, currency="GBP")})
     draft = draft.model_copy(update={"options": [first, *draft.options[1:]],

@@ -20,6 +20,7 @@ at one; user text is escaped before this runs, so it holds no tag for the number
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -261,16 +262,47 @@ def _may_begin(box: Any, previous: Any) -> bool:
     return previous.style["break_after"] not in ("avoid", "avoid-page")
 
 
+_AVOID = ("avoid", "avoid-page")
+
+
 def _pushed_keeps(page: Any) -> list[str]:
     """The blocks that open a page and refuse a break inside: one of them was too tall to
-    finish the page before and left it nearly blank."""
+    finish the page before and left it nearly blank. Those open the page with the first box
+    at each depth and with whatever is kept with it (a heading and its lead-in keep with the
+    table after them)."""
     keys = []
-    for box in _first_chain(page._page_box):
-        key = _key(box)
-        style = box.style
-        if key and (style["break_inside"] in ("avoid", "avoid-page")):
-            keys.append(key)
-    return keys
+    box = page._page_box
+    while True:
+        children = [c for c in getattr(box, "children", None) or [] if not _is_margin(c)]
+        if not children:
+            return keys
+        run = [children[0]]
+        for before, after in itertools.pairwise(children):
+            if before.style["break_after"] not in _AVOID and after.style["break_before"] not in _AVOID:
+                break
+            run.append(after)
+        for opener in run:
+            key = _key(opener)
+            if key and _keeps_together(opener) and key not in keys:
+                keys.append(key)
+        # in a table, past a header repeated from the page before, to the first body row
+        body = [c for c in children if not getattr(c, "is_header", False)]
+        box = body[0] if body and _is_table(box) else children[0]
+
+
+def _is_table(box: Any) -> bool:
+    from weasyprint.formatting_structure import boxes
+
+    return isinstance(box, boxes.TableBox)
+
+
+def _keeps_together(box: Any) -> bool:
+    """Whether a box refuses a break inside (a table's wrapper: its table does)."""
+    if box.style["break_inside"] in _AVOID:
+        return True
+    if getattr(box, "is_table_wrapper", False):
+        return any(c.style["break_inside"] in _AVOID for c in box.children)
+    return False
 
 
 def _forced_before(page: Any) -> bool:
