@@ -269,25 +269,28 @@ def _pushed_keeps(page: Any) -> list[str]:
     """The blocks that open a page and refuse a break inside: one of them was too tall to
     finish the page before and left it nearly blank. Those open the page with the first box
     at each depth and with whatever is kept with it (a heading and its lead-in keep with the
-    table after them)."""
-    keys = []
-    box = page._page_box
-    while True:
-        children = [c for c in getattr(box, "children", None) or [] if not _is_margin(c)]
-        if not children:
-            return keys
-        run = [children[0]]
-        for before, after in itertools.pairwise(children):
-            if before.style["break_after"] not in _AVOID and after.style["break_before"] not in _AVOID:
-                break
-            run.append(after)
-        for opener in run:
-            key = _key(opener)
-            if key and _keeps_together(opener) and key not in keys:
-                keys.append(key)
-        # in a table, past a header repeated from the page before, to the first body row
-        body = [c for c in children if not getattr(c, "is_header", False)]
-        box = body[0] if body and _is_table(box) else children[0]
+    table after them, whose first body row opens the page too)."""
+    keys: list[str] = []
+    _openers(page._page_box, keys)
+    return keys
+
+
+def _openers(box: Any, keys: list[str], depth: int = 0) -> None:
+    children = [c for c in getattr(box, "children", None) or [] if not _is_margin(c)]
+    if _is_table(box):  # past a header repeated from the page before, to the first body row
+        children = [c for c in children if not getattr(c, "is_header", False)] or children
+    if not children or depth > 40:
+        return
+    run = [children[0]]
+    for before, after in itertools.pairwise(children):
+        if before.style["break_after"] not in _AVOID and after.style["break_before"] not in _AVOID:
+            break
+        run.append(after)
+    for opener in run:
+        key = _key(opener)
+        if key and _keeps_together(opener) and key not in keys:
+            keys.append(key)
+        _openers(opener, keys, depth + 1)
 
 
 def _is_table(box: Any) -> bool:
