@@ -134,9 +134,11 @@ def cmd_render(args: argparse.Namespace) -> int:
     gc.disable()
     files: dict[Path, bytes] = {}
     try:
-        files[args.output] = render.proposal_pdf(draft)
-        if args.html:
-            files[args.html] = render.proposal_html(draft).encode("utf-8")
+        if args.html:  # the HTML lays out as the PDF does, repairs and all
+            pdf, html = render.proposal_outputs(draft)
+            files[args.output], files[args.html] = pdf, html.encode("utf-8")
+        else:
+            files[args.output] = render.proposal_pdf(draft)
         if args.prep_sheet:
             files[args.prep_sheet] = render.prep_pdf(draft)
         if args.email:

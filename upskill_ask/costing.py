@@ -119,6 +119,40 @@ class LadderTotals:
         return min(self.options, key=lambda t: (t.employer_cost, t.hours_away), default=None)
 
     @property
+    def duration_unit(self) -> str:
+        """One unit for every duration of a document: months when any option runs past 13
+        weeks, else weeks (never '8 weeks' in the row under '3.4 months')."""
+        long = any(t.weeks is not None and t.weeks > 13 and t.months is not None
+                   for t in self.options)
+        return "months" if long else "weeks"
+
+    def lighter(self, option: OptionTotals, than: OptionTotals | None = None) -> bool:
+        """Whether ``option`` is both cheaper and shorter than ``than`` (the first choice by
+        default). Cheaper: less cash, or as much cash and less cost in all (the hours counted
+        at the hourly cost). Shorter: fewer hours away from work, or as many and fewer hours in
+        all. Two free options are not cheaper than one another without an hourly cost."""
+        than = than or self.recommended
+        if than is None or option is than:
+            return False
+        cheaper = option.cash < than.cash or (
+            option.cash == than.cash and option.employer_cost < than.employer_cost)
+        shorter = option.hours_away < than.hours_away or (
+            option.hours_away == than.hours_away and option.hours_total < than.hours_total)
+        return cheaper and shorter
+
+    @property
+    def fallbacks_lighter(self) -> bool:
+        """Whether every option after the first asks for less than the first: only then may a
+        document call them the lighter options."""
+        return len(self.options) > 1 and all(self.lighter(t) for t in self.options[1:])
+
+    @property
+    def last_is_lightest(self) -> bool:
+        """Whether the last option asks for less than every other: the 'lightest fallback'."""
+        last = self.fallback
+        return last is not None and all(self.lighter(last, t) for t in self.options[:-1])
+
+    @property
     def cash_range(self) -> tuple[Decimal, Decimal] | None:
         if not self.options:
             return None

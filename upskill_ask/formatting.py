@@ -29,28 +29,59 @@ def _locale(name: str, language: str = ""):
     raise AssertionError("en_GB is always known")  # pragma: no cover
 
 
+def whole_amounts(draft) -> bool:
+    """Whether every amount a document of this draft prints is whole: the fees, the hourly
+    cost, the cost of the hours and the totals (a monthly share is printed as "about", rounded
+    to a whole amount). One rule for the whole document: then '€1,250' everywhere, otherwise
+    '€1,250.00' everywhere, never both."""
+    from upskill_ask.costing import ladder_totals
+
+    amounts = [draft.person.hourly_cost]
+    for t in ladder_totals(draft).options:
+        amounts += [t.cash, t.cost_of_hours, t.total_cost]
+    return all(a == a.to_integral_value() for a in amounts if a is not None)
+
+
 @dataclass(frozen=True)
 class Formatter:
     locale: str = "en_GB"
     currency: str = "EUR"
     language: str = ""
+    whole: bool = False  # the document's money style: drop the minor unit of every amount
 
     @classmethod
     def for_draft(cls, draft) -> Formatter:
-        return cls(draft.locale, draft.currency, draft.language)
+        """The formatter of a document made from this draft, with its one money style."""
+        return cls(draft.locale, draft.currency, draft.language, whole_amounts(draft))
 
-    def money(self, amount: Decimal | None, *, whole: bool = False) -> str:
-        """'€1,250.00' in the currency's minor unit; ``whole`` drops a zero minor unit ('€1,250')."""
+    def money(self, amount: Decimal | None, *, whole: bool | None = None) -> str:
+        """'€1,250.00' in the currency's minor unit; ``whole`` (by default the formatter's
+        document rule) drops a zero minor unit ('€1,250')."""
         if amount is None:
             return "—"
         from babel.numbers import format_currency
 
+        whole = self.whole if whole is None else whole
         loc = _locale(self.locale, self.language)
         if whole and amount == amount.to_integral_value():
             pattern = re.sub(r"\.0+", "", loc.currency_formats["standard"].pattern.split(";")[0])
             return format_currency(amount, self.currency, format=pattern, locale=loc,
                                    currency_digits=False)
         return format_currency(amount, self.currency, locale=loc)
+
+    def approx(self, amount: Decimal | None) -> str:
+        """An approximate amount ('about € a month'): whole in a document of whole amounts."""
+        if amount is not None and self.whole:
+            from decimal import ROUND_HALF_UP
+
+            amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return self.money(amount)
+
+    def cash(self, amount: Decimal | None) -> str:
+        """A cash cost as a figure: 'Free' when nothing is paid, else the amount."""
+        if amount is not None and amount == 0:
+            return "Free"
+        return self.money(amount)
 
     def number(self, value: Decimal | int | None, digits: int = 1) -> str:
         """Hours and counts: '12.5', '40' (no trailing ',0'), locale separators."""
@@ -65,6 +96,14 @@ class Formatter:
         if value is None:
             return "—"
         return f"{self.number(value)} h"
+
+    def duration(self, weeks: Decimal | None, months: Decimal | None, unit: str) -> str:
+        """A span in the document's one unit ('weeks' or 'months'): '8 weeks', '4.5 months'."""
+        if unit == "months" and months is not None:
+            return f"{self.number(months, 0 if months >= 6 else 1)} {'month' if months == 1 else 'months'}"
+        if weeks is None:
+            return "—"
+        return f"{self.number(weeks, 0 if weeks >= 3 else 1)} {'week' if weeks == 1 else 'weeks'}"
 
     def date(self, day: dt.date | None, style: str = "medium") -> str:
         if day is None:

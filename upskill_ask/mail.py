@@ -62,11 +62,18 @@ def default_message(draft: Draft) -> str:
     if totals.recommended and draft.options:
         option = draft.options[0]
         rec = totals.recommended
-        cost = fmt.money(rec.cash, whole=True) if rec.cash else "no course fee"
-        lines += ["", f"My first choice is {option.title or option.kind.label}: {cost}, "
-                  f"{fmt.hours(rec.hours_away)} away from core work."]
+        cost = fmt.money(rec.cash) if rec.cash else "no course fee"
+        if rec.hours_away > 0:
+            away = f"{fmt.hours(rec.hours_away)} away from core work"
+        elif option.schedule.shifted_hours:
+            away = "no hours away from core work, with shifted hours"
+        else:
+            away = "no time away from core work"
+        lines += ["", f"My first choice is {option.title or option.kind.label}: {cost}, {away}."]
         if len(draft.options) > 1:
-            lines.append(f"The proposal also lists {len(draft.options) - 1} lighter alternative"
+            # 'lighter' only when every fallback is both cheaper and shorter (costing.lighter)
+            which = "lighter" if totals.fallbacks_lighter else "other"
+            lines.append(f"The proposal also lists {len(draft.options) - 1} {which} alternative"
                          f"{'s' if len(draft.options) > 2 else ''}, down to "
                          f"{draft.options[-1].title or draft.options[-1].kind.label}.")
     if draft.skill.applied_to:

@@ -33,7 +33,7 @@ TEXT_MAX = 20_000
 OPTIONS_MAX = 12
 OBJECTIONS_MAX = 40
 LIST_MAX = 30
-MONEY_MAX = Decimal("100000000")
+MONEY_MAX = Decimal("999999999999.99")  # 12 digits before the point: large INR, JPY, KRW, IDR budgets
 HOURS_MAX = Decimal("10000")
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")

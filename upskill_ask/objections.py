@@ -72,9 +72,13 @@ def figures(draft: Draft) -> dict[str, str]:
     ladder = ladder_totals(draft)
     first = draft.options[0] if draft.options else None
     first_totals = ladder.recommended
-    cheapest = ladder.cheapest
+    # the fallbacks the answers offer stop at the walk-away rung (set only in the prep sheet's
+    # copy of the draft): never suggest settling below it
+    stop = draft.private.stop_at_option
+    acceptable = [t for t in ladder.options if stop is None or t.rank <= stop]
+    cheapest = min(acceptable, key=lambda t: (t.employer_cost, t.hours_away), default=None)
     cheapest_option = draft.options[cheapest.rank - 1] if cheapest else None
-    last = draft.options[-1] if draft.options else None
+    last = draft.options[acceptable[-1].rank - 1] if acceptable else None
     measures = [m for m in draft.plan.measures if m.what]
     return {
         "name": draft.person.name or "I",
@@ -84,19 +88,21 @@ def figures(draft: Draft) -> dict[str, str]:
         "project": _first_line(draft.skill.applied_to) or "our current work",
         "company_goal": _first_line(draft.skill.company_goal) or "the team's goals",
         "option": (first.title or first.kind.label) if first else "the first option",
-        "cash": fmt.money(first_totals.cash if first_totals else Decimal(0), whole=True),
+        "cash": fmt.money(first_totals.cash if first_totals else Decimal(0)),
         "hours_total": fmt.hours(first_totals.hours_total) if first_totals else "a few hours",
         "hours_away": fmt.hours(first_totals.hours_away) if first_totals else "a few hours",
         "hours_per_week": (fmt.hours(first_totals.hours_away_per_week)
                            if first_totals and first_totals.hours_away_per_week is not None
                            else "a few hours"),
         "months": _months(fmt, first_totals.months if first_totals else None),
-        "cash_per_month": (fmt.money(first_totals.cash_per_month)
+        "cash_per_month": (fmt.approx(first_totals.cash_per_month)
                            if first_totals and first_totals.cash_per_month is not None
                            else "a share of the fee each month"),
         "cheapest_option": ((cheapest_option.title or cheapest_option.kind.label)
                             if cheapest_option else "the cheapest option"),
-        "cheapest_cash": fmt.money(cheapest.cash if cheapest else Decimal(0), whole=True),
+        # set as "comes at $cheapest_cash" / "at $cheapest_cash": reads "at no cost" when free
+        "cheapest_cash": (fmt.money(cheapest.cash) if cheapest and cheapest.cash > 0
+                          else "no cost"),
         "fallback_option": (last.title or last.kind.label) if last else "the last option",
         "deliverable": (first.deliverable if first and first.deliverable
                         else "a short write-up for the team"),

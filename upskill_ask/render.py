@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from upskill_ask import costing, objections
+from upskill_ask import costing, layout, objections
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import KIND_LABELS, Draft, RequestKind, proposal_source
 from upskill_ask.pagemap import PageMap, Preview, Window
@@ -138,6 +138,92 @@ def stylesheet(name: str) -> Markup:
     return Markup(resources.files("upskill_ask").joinpath(f"templates/{name}").read_text("utf-8"))
 
 
+LETTER_LOCALES = ("_US", "_CA")
+MARGIN_MM = {False: 22.0 * 2, True: 15.0 * 2}  # proposal.css and prep.css: left plus right
+
+
+def paper(draft: Draft) -> str:
+    """A4, or US Letter for US and Canadian locales."""
+    return "letter" if draft.locale.endswith(LETTER_LOCALES) else "A4"
+
+
+def _figure_css(draft: Draft, fmt: Formatter, totals: costing.LadderTotals, *, private: bool) -> str:
+    """Widths (and, when crowded, a smaller size) for the figure columns of this document's
+    tables, from the figures it prints (see :mod:`upskill_ask.layout`)."""
+    if not totals.options:
+        return ""
+    unit = totals.duration_unit
+    width = layout.PAPER_WIDTH_MM[paper(draft)] - MARGIN_MM[private]
+    ts = totals.options
+    ranks = [str(t.rank) for t in ts]
+    cash = [fmt.cash(t.cash) for t in ts]
+    away = [fmt.hours(t.hours_away) for t in ts]
+    week = [fmt.hours(t.hours_away_per_week) for t in ts]
+    span = [fmt.duration(t.weeks, t.months, unit) for t in ts]
+    rules: list[tuple[str, str]] = []
+    if private:
+        # the ladder: figures at 8.5pt, headers 7pt, cells padded 1.5 mm a side
+        tags = ["Below your walk-away", "Lowest you accept"]
+        status = max(max(layout.text_width_pt(t, 7.5, 700) for t in tags) / layout.PT_PER_MM + 2.4 + 0.6,
+                     layout.longest_word_pt("Ask for this first Lightest fallback Step down", 8.5)
+                     / layout.PT_PER_MM) + 3.5
+        cols = [layout.FigureColumn("table.ladder col.c-rank", ranks, "#", 3.0, extra_mm=1.1),
+                layout.FigureColumn("table.ladder col.c-cash", cash, "Cash", 3.0),
+                layout.FigureColumn("table.ladder col.c-away", away, "Hours away", 3.0),
+                layout.FigureColumn("table.ladder col.c-week", week, "A week", 3.0),
+                layout.FigureColumn("table.ladder col.c-weeks", span, "Duration", 3.0)]
+        size, widths = layout.fit_figures(cols, width_mm=width - status, text_min_mm=40,
+                                          size_pt=8.5, header_pt=7)
+        rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
+        rules += [("table.ladder col.c-status", f"width: {status:.2f}mm"),
+                  ("table.ladder td.num", f"font-size: {size:.2f}pt")]
+        return layout.css_rules(rules)
+    # the options table: figures at 9pt, headers 7.5pt, cells padded 1.5 mm a side; the rank
+    # cell 1 mm on the left and a 3pt rule on the recommended row
+    total = [fmt.hours(t.hours_total) for t in ts]
+    cols = [layout.FigureColumn("table.options col.c-rank", ranks, "#", 2.5, extra_mm=1.1),
+            layout.FigureColumn("table.options col.c-cash", cash, "Cash cost", 3.0),
+            layout.FigureColumn("table.options col.c-total", total, "Hours in total", 3.0),
+            layout.FigureColumn("table.options col.c-away", away, "Hours away", 3.0),
+            layout.FigureColumn("table.options col.c-week", week, "Away a week", 3.0),
+            layout.FigureColumn("table.options col.c-weeks", span, "Duration", 3.0)]
+    size, widths = layout.fit_figures(cols, width_mm=width, text_min_mm=62, size_pt=9,
+                                      header_pt=7.5)
+    rest = width - sum(widths.values())
+    rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
+    rules += [("table.options col.c-deliv", f"width: {max(24.0, min(34.0, rest * 0.42)):.2f}mm"),
+              ("table.options td.num", f"font-size: {size:.2f}pt")]
+    # the full-cost table (when there is an hourly cost)
+    if ts[0].cost_of_hours is not None:
+        hours_cost = [fmt.money(t.cost_of_hours) for t in ts]
+        totals_cost = [fmt.money(t.total_cost) for t in ts]
+        cols = [layout.FigureColumn("table.costs col.k-cash", cash, "Cash cost", 3.0),
+                layout.FigureColumn("table.costs col.k-away", away, "Hours away", 3.0),
+                layout.FigureColumn("table.costs col.k-hours", hours_cost, "Cost of the hours", 3.0),
+                layout.FigureColumn("table.costs col.k-total", totals_cost, "Total cost", 3.0)]
+        size, widths = layout.fit_figures(cols, width_mm=width, text_min_mm=40, size_pt=9,
+                                          header_pt=7.5)
+        rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
+        rules += [("table.costs td.num", f"font-size: {size:.2f}pt")]
+    # the summary box: the first choice's cash cost at 12pt in a column of a fifth of the box
+    first = ts[0]
+    inner = width - 10 - 1.4  # the box's padding and rules
+    sub = fmt.money(first.total_cost) if first.total_cost is not None else ""
+    cols = [layout.FigureColumn("table.figures td.fig-cash", [cash[0]], "", 3.0)]
+    share = inner * 0.19
+    need = max(layout.text_width_pt(cash[0], 12, 700), layout.text_width_pt(sub, 8)) \
+        / layout.PT_PER_MM + 3.5
+    if need > share:
+        size, widths = layout.fit_figures(cols, width_mm=inner - 2 * share, text_min_mm=32,
+                                          size_pt=12, header_pt=7.5)
+        cash_width = max(widths["table.figures td.fig-cash"],
+                         layout.text_width_pt(sub, 8) / layout.PT_PER_MM + 3.5)
+        rules += [("table.figures td.fig-option", "width: auto"),
+                  ("table.figures td.fig-cash", f"width: {cash_width:.2f}mm"),
+                  ("table.figures td.fig-cash .fig-value", f"font-size: {size:.2f}pt")]
+    return layout.css_rules(rules)
+
+
 @dataclass(frozen=True)
 class Document:
     """What the templates receive (see templates/README.md for each name)."""
@@ -151,6 +237,9 @@ class Document:
     weeks_to_meeting: int | None
     private: bool
     embed_fonts: bool = True
+
+    def duration(self, t: costing.OptionTotals) -> str:
+        return self.fmt.duration(t.weeks, t.months, self.totals.duration_unit)
 
     def as_context(self) -> dict[str, Any]:
         return {
@@ -168,6 +257,11 @@ class Document:
             # self-contained HTML carries the fonts; HTML made for WeasyPrint names the files
             "font_css": font_css() if self.embed_fonts else Markup(_font_css_files()),
             "stylesheet": stylesheet,
+            "paper": paper(self.draft),
+            "duration": self.duration,
+            # computed from numbers only: widths and sizes in mm and pt, our own selectors
+            "figure_css": Markup(_figure_css(self.draft, self.fmt, self.totals,
+                                             private=self.private)),
         }
 
 
@@ -197,13 +291,13 @@ def proposal_html(draft: Draft, *, today: dt.date | None = None, embed_fonts: bo
     """The manager's proposal as one self-contained HTML document (``embed_fonts=False``: the
     fonts named as files beside the templates, for WeasyPrint)."""
     context = document(draft, private=False, today=today, embed_fonts=embed_fonts).as_context()
-    return render_template("proposal.html.j2", context)
+    return layout.number_blocks(render_template("proposal.html.j2", context))
 
 
 def prep_html(draft: Draft, *, today: dt.date | None = None, embed_fonts: bool = True) -> str:
     """The employee's private prep sheet as one self-contained HTML document."""
     context = document(draft, private=True, today=today, embed_fonts=embed_fonts).as_context()
-    return render_template("prep.html.j2", context)
+    return layout.number_blocks(render_template("prep.html.j2", context))
 
 
 # --- PDF -------------------------------------------------------------------------------------
@@ -296,10 +390,19 @@ def _compiled_style(css_text: str) -> tuple[Any, Any]:
 atexit.register(_compiled_style.cache_clear)
 
 
+REPAIR_PASSES = 3
+
+
 def _rendered(html: str, *, title: str, author: str, language: str, forms: bool, seconds: float,
-              finish: Callable[[Any], T]) -> T:
+              finish: Callable[[Any], T], fixes: str = "", repair: bool = True,
+              fixes_out: list[str] | None = None) -> T:
     """Lay out our own HTML with WeasyPrint, fetching nothing outside, and hand the document
-    (metadata set) to ``finish``, which writes it; every failure becomes a :class:`RenderError`."""
+    (metadata set) to ``finish``, which writes it; every failure becomes a :class:`RenderError`.
+
+    ``fixes`` are layout repair rules to apply from the start; with ``repair``, a layout that
+    leaves a page nearly blank is laid out again with the rules that mend it
+    (:func:`layout.sparse_fixes`), up to REPAIR_PASSES times. The rules in force at the end are
+    appended to ``fixes_out``, for an HTML copy that lays out the same."""
     import weasyprint
 
     fetcher = _make_fetcher()
@@ -318,10 +421,22 @@ def _rendered(html: str, *, title: str, author: str, language: str, forms: bool,
                 css, fonts = _compiled_style(css_text)
                 stylesheets = [css]
                 html = html[:style.start()] + html[style.end():]
-            doc = weasyprint.HTML(string=html, base_url=templates_dir().as_uri() + "/",
-                                  url_fetcher=fetcher)
-            rendered = doc.render(stylesheets=stylesheets, font_config=fonts,
-                                  pdf_forms=forms)  # WeasyPrint reads pdf_forms at layout
+
+            def lay_out(rules: str) -> Any:
+                doc = weasyprint.HTML(string=layout.with_fixes(html, rules),
+                                      base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher)
+                # WeasyPrint reads pdf_forms at layout
+                return doc.render(stylesheets=stylesheets, font_config=fonts, pdf_forms=forms)
+
+            rendered = lay_out(fixes)
+            for _ in range(REPAIR_PASSES if repair else 0):
+                more = layout.sparse_fixes(rendered, fixes)
+                if not more:
+                    break
+                fixes = f"{fixes}\n{more}".strip()
+                rendered = lay_out(fixes)
+            if fixes_out is not None:
+                fixes_out.append(fixes)
             rendered.metadata.title = title
             rendered.metadata.authors = [author] if author else []
             rendered.metadata.lang = language
@@ -345,19 +460,29 @@ def _rendered(html: str, *, title: str, author: str, language: str, forms: bool,
 
 
 def html_to_pdf(html: str, *, title: str, author: str, language: str, forms: bool = False,
-                seconds: float = RENDER_SECONDS) -> bytes:
+                seconds: float = RENDER_SECONDS, fixes_out: list[str] | None = None) -> bytes:
     """PDF bytes from our own HTML: tagged (PDF/UA), with metadata, fetching nothing outside."""
     return _rendered(html, title=title, author=author, language=language, forms=forms,
-                     seconds=seconds,
+                     seconds=seconds, fixes_out=fixes_out,
                      finish=lambda document: document.write_pdf(pdf_variant="pdf/ua-1",
                                                                 pdf_forms=forms))
 
 
 def proposal_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
     """The proposal PDF, for the manager: tagged, with the fillable decision form."""
-    return html_to_pdf(proposal_html(draft, today=today, embed_fonts=False),
-                       title=draft.proposal_title(),
-                       author=draft.person.name, language=draft.language, forms=True)
+    return proposal_outputs(draft, today=today, html=False)[0]
+
+
+def proposal_outputs(draft: Draft, *, today: dt.date | None = None,
+                     html: bool = True) -> tuple[bytes, str]:
+    """The proposal PDF and, with ``html``, the same proposal as self-contained HTML that lays
+    out page for page like the PDF (it carries the PDF's layout repairs)."""
+    fixes: list[str] = []
+    pdf = html_to_pdf(proposal_html(draft, today=today, embed_fonts=False),
+                      title=draft.proposal_title(), author=draft.person.name,
+                      language=draft.language, forms=True, fixes_out=fixes)
+    page = layout.with_fixes(proposal_html(draft, today=today), fixes[0]) if html else ""
+    return pdf, page
 
 
 # --- the on-screen preview -------------------------------------------------------------------
@@ -401,7 +526,7 @@ def _window_html(html: str, window: Window, pages: int) -> str:
     return html
 
 
-def _page_map(html: str, document: Any) -> PageMap:
+def _page_map(html: str, document: Any, fixes: str = "") -> PageMap:
     starts: dict[str, tuple[int, float]] = {}
     for number, page in enumerate(document.pages, start=1):
         for anchor, (_x, y, *_rest) in page.anchors.items():
@@ -411,7 +536,7 @@ def _page_map(html: str, document: Any) -> PageMap:
     top = min((starts[name][1] for name in order), default=0.0)
     page_tops = frozenset(name for name in order if starts[name][1] - top < _PAGE_TOP_SLACK)
     return PageMap(len(document.pages), tuple((name, starts[name][0]) for name in order),
-                   page_tops)
+                   page_tops, fixes)
 
 
 def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
@@ -428,10 +553,12 @@ def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
     window = page_map.window(*in_view) if page_map is not None and in_view else None
     if window is not None:
         html = _window_html(html, window, page_map.pages)
+    fixes: list[str] = []
 
     def finish(document: Any) -> Preview:
         if window is None:
-            return Preview(document.write_pdf(uncompressed_pdf=True), _page_map(html, document),
+            return Preview(document.write_pdf(uncompressed_pdf=True),
+                           _page_map(html, document, fixes[0] if fixes else ""),
                            (1, len(document.pages)))
         content, pages = document.pages, document.pages
         if window.stop is not None:  # the last page is the blank one of _CUT_TAIL
@@ -440,8 +567,11 @@ def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
         return Preview(document.copy(pages).write_pdf(uncompressed_pdf=True), None,
                        (window.start_page, len(content)))
 
+    # a window lays out as the full layout did, with its repairs; only a full layout repairs
     return _rendered(html, title=draft.proposal_title(), author=draft.person.name,
-                     language=draft.language, forms=False, seconds=RENDER_SECONDS, finish=finish)
+                     language=draft.language, forms=False, seconds=RENDER_SECONDS, finish=finish,
+                     fixes=page_map.fixes if window is not None else "", repair=window is None,
+                     fixes_out=fixes)
 
 
 def prep_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:

@@ -278,7 +278,7 @@ def describe(totals, fmt) -> str:
     if totals.months is not None:
         parts.append(f"over {fmt.number(totals.months)} months")
     if totals.cash_per_month is not None and totals.cash:
-        parts.append(f"{fmt.money(totals.cash_per_month)} a month")
+        parts.append(f"about {fmt.approx(totals.cash_per_month)} a month")
     if totals.cost_of_hours is not None:
         parts.append(f"cost of the hours {fmt.money(totals.cost_of_hours)}")
         parts.append(f"total {fmt.money(totals.total_cost)}")
