@@ -31,8 +31,11 @@ apt-line:
 run: check-system
 	$(PY) -m upskill_ask $(ARGS)
 
+# the suite runs on two workers (pytest-xdist): each GUI test has its own QApplication
+JOBS ?= 2
+
 test: check-system
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) $(PYTEST_ARGS)
 	$(VENV)/bin/ruff check .
 
 lint: $(STAMP)
