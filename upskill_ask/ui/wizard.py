@@ -305,7 +305,7 @@ class RequestWizard(QWizard):
             first_field = getattr(page, "first_field", None)
             target = first_field() if first_field else None
         if target is not None:
-            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)  # no select-all to type over
 
     # --- closing -------------------------------------------------------------------------
 
