@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
 
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.widgets import Form, card_buttons, plain_label
+from upskill_ask.vocabulary import OBJECTIONS_MAX
 
 if TYPE_CHECKING:
     from upskill_ask.objections import LibraryObjection
 
-MAX_QUESTIONS = 40  # model.OBJECTIONS_MAX (not imported: the model pulls in pydantic)
 REFRESH_MS = 300
 ID_ROLE = Qt.ItemDataRole.UserRole
 _ITEM_PATH = re.compile(r"^objections\.(\d+)\.(question|answer)$")
@@ -406,7 +406,7 @@ class QuestionsPage(DraftPage):
         chosen = self._chosen_ids()
         checked = item.checkState() == Qt.CheckState.Checked
         if checked and oid not in chosen:
-            if len(chosen) >= MAX_QUESTIONS:
+            if len(chosen) >= OBJECTIONS_MAX:
                 self._sync_checks()
                 self._too_many()
                 return
@@ -415,7 +415,7 @@ class QuestionsPage(DraftPage):
             self.remove(chosen.index(oid))
 
     def _too_many(self) -> None:
-        self.message.setText(f"A proposal holds at most {MAX_QUESTIONS} questions: remove one "
+        self.message.setText(f"A proposal holds at most {OBJECTIONS_MAX} questions: remove one "
                              "before adding another.")
         self.message.show()
 
@@ -435,15 +435,15 @@ class QuestionsPage(DraftPage):
                 card.set_filled(self.filled.get(card.oid))
             self.cards_box.addWidget(card)
         self.empty_note.setVisible(not self.cards)
-        self.add_button.setEnabled(len(chosen) < MAX_QUESTIONS)
-        if len(chosen) < MAX_QUESTIONS and self.message.isVisible() and \
+        self.add_button.setEnabled(len(chosen) < OBJECTIONS_MAX)
+        if len(chosen) < OBJECTIONS_MAX and self.message.isVisible() and \
                 self.message.text().startswith("A proposal holds"):
             self.message.hide()
         self._sync_checks()
 
     def add_custom(self) -> None:
         chosen = self._chosen_ids()
-        if len(chosen) >= MAX_QUESTIONS:
+        if len(chosen) >= OBJECTIONS_MAX:
             self._too_many()
             return
         taken = set(chosen) | set(self.store.get("private.fallbacks") or {})
