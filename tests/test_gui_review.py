@@ -20,12 +20,15 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
+from upskill_ask import renderjobs
 from upskill_ask.pagemap import PageMap, Preview
-from upskill_ask.ui import desktop, exporting
+from upskill_ask.renderjobs import error_text
+from upskill_ask.ui import desktop
 from upskill_ask.ui.dialogs import Unsaved
 from upskill_ask.ui.pages.base import PageId
 from upskill_ask.ui.pages.review import ReviewPage
-from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
+from upskill_ask.ui.preview import PreviewRenderer
+from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import EXAMPLES, ROOT, make_draft, page_texts
@@ -516,7 +519,7 @@ def test_render_failure_during_export_is_reported(review, qtbot, tmp_path, monke
         raise RenderError("rendering took longer than 60 s and was stopped")
 
     page.worker.isolate = False
-    monkeypatch.setattr(exporting, "document_bytes", broken)
+    monkeypatch.setattr(renderjobs, "document_bytes", broken)
     dialogs.paths = [tmp_path / "Proposal.pdf"]
     click(qtbot, page, "export-proposal")
     wait_export(qtbot, page)
@@ -598,9 +601,9 @@ def test_a_hung_render_is_stopped_and_reported(review, qtbot):
 
 
 def test_without_a_render_process_the_preview_renders_on_a_thread(qtbot, opened, monkeypatch):
-    from upskill_ask.ui import preview
+    from upskill_ask.ui import render_worker
 
-    monkeypatch.setattr(preview, "_boot_code", lambda: "raise SystemExit(1)")
+    monkeypatch.setattr(render_worker, "boot_code", lambda: "raise SystemExit(1)")
     before = set(threading.enumerate())
     r = open_review(qtbot)  # waits for the first preview
     assert r.page.worker._cannot_start
@@ -657,7 +660,7 @@ def test_qtpdf_and_weasyprint_are_not_loaded_at_start_up():
 def test_render_jobs_import_no_qt():
     """The render process imports the job module: it must not drag Qt in."""
     code = ("import sys\n"
-            "import upskill_ask.ui.exporting\n"
+            "import upskill_ask.renderjobs\n"
             "print([m for m in sys.modules if m.startswith('PySide6')])\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                             timeout=60)

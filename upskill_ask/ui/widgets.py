@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QToolButton,
@@ -382,3 +383,18 @@ def card_buttons(prefix: str, noun: str, index: int, count: int,
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def busy_bar(name: str, accessible: str) -> QProgressBar:
+    """An indeterminate progress bar, hidden until work starts; showing it moves nothing."""
+    bar = QProgressBar()
+    bar.setObjectName(name)
+    bar.setAccessibleName(accessible)
+    bar.setRange(0, 0)  # indeterminate
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(bar.fontMetrics().height())
+    policy = bar.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)  # showing it never moves the rest of the page
+    bar.setSizePolicy(policy)
+    bar.hide()
+    return bar

@@ -72,7 +72,7 @@ class RequestWizard(QWizard):
         self.setPage(PageId.PLAN, PlanPage(self.binder))
         self.setPage(PageId.QUESTIONS, QuestionsPage(self.binder))
         self.setPage(PageId.PRIVATE, PrivatePage(self.binder))
-        self.review_page = ReviewPage(self.binder, self)
+        self.review_page = ReviewPage(self.binder)
         self.setPage(PageId.REVIEW, self.review_page)
         self.setStartId(PageId.START)
 
@@ -279,16 +279,21 @@ class RequestWizard(QWizard):
             return
         for page_id in self.pageIds():
             if self.page(page_id).isAncestorOf(widget):
-                while self.currentId() != page_id and self.currentId() > page_id:
-                    self.back()
-                while self.currentId() != page_id and self.currentId() < page_id:
-                    before = self.currentId()
-                    self.next()
-                    if self.currentId() == before:
-                        break
+                self.show_page(page_id)
                 break
         self._focus_target = widget
         widget.setFocus()
+
+    def show_page(self, page_id: int) -> None:
+        """Go to a page with Back or Next, so the history stays as the user would make it;
+        Next stops at a page that is not complete (it says what is missing)."""
+        while self.currentId() > page_id:
+            self.back()
+        while self.currentId() < page_id:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
 
     def _place_cursor(self) -> None:
         """After Next or Back the cursor waits in the new page's first field (or in the field
