@@ -229,7 +229,7 @@ def test_autosave_writes_a_separate_recovery_file_that_restores(make_wizard, qtb
     drafts.save(make_draft(), path)
     original = path.read_bytes()
     wizard = make_wizard(make_draft(), path=path)
-    wizard._autosave.setInterval(50)
+    wizard.files.autosave.setInterval(50)
     go_to(wizard, PageId.PEOPLE)
     type_into(qtbot, field(wizard, "person.team"), " North")
     qtbot.waitUntil(lambda: drafts.recovery_path(path).exists())
