@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QWidget, QWizard
 
+from upskill_ask.ui.binder import Binder
 from upskill_ask.ui.dialogs import Dialogs
 from upskill_ask.ui.draftfiles import DraftFiles
 from upskill_ask.ui.history import REDO_BUTTON, UNDO_BUTTON, UndoControls
@@ -31,7 +32,6 @@ from upskill_ask.ui.pages.review import ReviewPage
 from upskill_ask.ui.pages.skill import SkillPage
 from upskill_ask.ui.pages.start import StartPage
 from upskill_ask.ui.store import DraftStore
-from upskill_ask.ui.widgets import Binder
 
 if TYPE_CHECKING:
     from upskill_ask.model import Draft

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upskill_ask.ui.form import Form
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.widgets import Form, card_buttons, plain_label
+from upskill_ask.ui.widgets import card_buttons, plain_label
 from upskill_ask.vocabulary import OBJECTIONS_MAX
 
 if TYPE_CHECKING:

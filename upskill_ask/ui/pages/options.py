@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from upskill_ask.ui.form import Form
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.widgets import Form, card_buttons, plain_label
+from upskill_ask.ui.widgets import card_buttons, plain_label
 from upskill_ask.vocabulary import (
     KIND_HELP,
     KIND_LABELS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel
 
+from upskill_ask.ui.listeditor import ListEditor
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.widgets import ListEditor
 from upskill_ask.vocabulary import option_name
 
 
