@@ -45,7 +45,8 @@ class PreviewRenderer(QObject):
         super().__init__(parent)
         self._worker = worker if worker is not None else RenderWorker(self)
         self._owns_worker = worker is None
-        self._job = job
+        #: what renders a request on the worker (a module-level function for the render process)
+        self.job = job
         self._running = False
         self._pending: Any = None
         self._has_pending = False
@@ -104,7 +105,7 @@ class PreviewRenderer(QObject):
         in_view = None if whole or self._page_map is None else self.pages_in_view()
         args = (draft,) if in_view is None else (draft, in_view, self._page_map)
         self._worker.submit(
-            self._job, args,
+            self.job, args,
             lambda result, error: self._done(generation, layouts, draft, result, error))
 
     def _done(self, generation: int, layouts: int, draft: Any, result: Any,

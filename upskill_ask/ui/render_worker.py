@@ -121,6 +121,25 @@ class RenderWorker(QObject):
     def busy(self) -> bool:
         return self._jobs > 0
 
+    @property
+    def pid(self) -> int | None:
+        """The render process's id (None: none running)."""
+        return self._process.processId() if self._process is not None else None
+
+    @property
+    def on_thread(self) -> bool:
+        """The render process could not start: jobs run on a thread of the app instead."""
+        return self._cannot_start
+
+    @property
+    def job_limit_ms(self) -> int:
+        """How long a job may run in the render process before the process is stopped."""
+        return self._watchdog.interval()
+
+    @job_limit_ms.setter
+    def job_limit_ms(self, ms: int) -> None:
+        self._watchdog.setInterval(ms)
+
     def submit(self, fn: Callable[..., Any], args: tuple[Any, ...], callback: Callback, *,
                keep: bool = False) -> None:
         """Run ``fn(*args)`` off the UI thread, then ``callback(result, error)`` on it.

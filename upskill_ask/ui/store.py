@@ -190,6 +190,11 @@ class DraftStore(QObject):
                 self._redo.clear()
                 self.historyChanged.emit()
 
+    @property
+    def undo_steps(self) -> int:
+        """How many steps Undo can take back."""
+        return len(self._undo)
+
     def can_undo(self) -> bool:
         return bool(self._undo)
 
