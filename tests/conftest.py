@@ -101,3 +101,30 @@ def make_draft(**overrides):
 @pytest.fixture
 def draft():
     return make_draft()
+
+
+@pytest.fixture
+def wizards(qtbot):
+    """Opens wizards for a test (``active``: waits until the window is active, as focus leaving
+    a field needs); at the end drops their unsaved changes and stops their render workers."""
+    from upskill_ask.ui.wizard import RequestWizard
+
+    from .fakes import FakeDialogs
+
+    made = []
+
+    def make(draft=None, *, active: bool = False, **kwargs):
+        kwargs.setdefault("dialogs", FakeDialogs())
+        wizard = RequestWizard(draft, **kwargs)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        if active:
+            wizard.activateWindow()
+            qtbot.waitUntil(wizard.isActiveWindow)
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        wizard.store.dirty = False
+        wizard.review_page.shutdown()

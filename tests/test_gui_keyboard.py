@@ -15,27 +15,14 @@ from upskill_ask.ui.pages.base import INPUTS, PageId
 from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import make_draft
-from .fakes import FakeDialogs, go_to
+from .fakes import go_to
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def wizard(qtbot):
-    made = []
-
-    def make(draft=None):
-        wiz = RequestWizard(draft, dialogs=FakeDialogs())
-        qtbot.addWidget(wiz)
-        wiz.show()
-        wiz.activateWindow()
-        made.append(wiz)
-        return wiz
-
-    yield make
-    for wiz in made:
-        wiz.store.dirty = False
-        wiz.review_page.shutdown()
+def wizard(wizards):
+    return lambda draft=None: wizards(draft, active=True)
 
 
 def crowded_draft() -> model.Draft:

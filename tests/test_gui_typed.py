@@ -10,31 +10,16 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from upskill_ask import drafts
 from upskill_ask.ui.pages.base import PageId
-from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import make_draft
-from .fakes import FakeDialogs, go_to, type_text
+from .fakes import go_to, type_text
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def wiz(qtbot):
-    made = []
-
-    def make(**overrides):
-        wizard = RequestWizard(make_draft(**overrides), dialogs=FakeDialogs())
-        qtbot.addWidget(wizard)
-        wizard.show()
-        wizard.activateWindow()
-        qtbot.waitUntil(wizard.isActiveWindow)  # focus leaving a field needs an active window
-        made.append(wizard)
-        return wizard
-
-    yield make
-    for wizard in made:
-        wizard.store.dirty = False
-        wizard.review_page.shutdown()
+def wiz(wizards):
+    return lambda **overrides: wizards(make_draft(**overrides), active=True)
 
 
 def retype(qtbot, widget: QLineEdit, text: str) -> None:

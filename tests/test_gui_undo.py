@@ -13,7 +13,7 @@ from upskill_ask.ui.pages.base import PageId
 from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import make_draft
-from .fakes import FakeDialogs, go_to
+from .fakes import go_to
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -21,15 +21,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def wiz(qtbot):
-    wizard = RequestWizard(make_draft(), dialogs=FakeDialogs())
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.activateWindow()
-    qtbot.waitUntil(wizard.isActiveWindow)
-    yield wizard
-    wizard.store.dirty = False
-    wizard.review_page.shutdown()
+def wiz(wizards):
+    return wizards(make_draft(), active=True)
 
 
 def field(wizard: RequestWizard, path: str) -> QWidget:

@@ -43,32 +43,27 @@ def scroll_page(widget: QWidget, event: QWheelEvent) -> None:
     event.accept()
 
 
-class ChoiceBox(QComboBox):
+class _FocusedWheel:
+    """For a Qt input class: the mouse wheel changes the value only once the user is in the
+    field; before that it scrolls the page."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            scroll_page(self, event)
+
+
+class ChoiceBox(_FocusedWheel, QComboBox):
     """A combo box the mouse wheel changes only once the user is in it."""
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            scroll_page(self, event)
-
-
-class NumberSpin(QSpinBox):
+class NumberSpin(_FocusedWheel, QSpinBox):
     """A spin box the mouse wheel changes only once the user is in it."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            scroll_page(self, event)
 
 
 def parse_typed_date(text: str) -> QDate | None:

@@ -162,11 +162,7 @@ class RequestWizard(QWizard):
         target = page_id if page_id in self.pageIds() else PageId.PEOPLE
         if self.currentId() == -1:
             self.restart()
-        while self.currentId() < target:
-            before = self.currentId()
-            self.next()
-            if self.currentId() == before:
-                break
+        self.show_page(target)
 
     def _leave_start_page(self) -> None:
         if self.currentId() == PageId.START:

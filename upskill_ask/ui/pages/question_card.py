@@ -45,6 +45,15 @@ def blank_question(oid: str) -> dict[str, Any]:
     return {"id": oid, "question": "", "answer": "", "evidence": ""}
 
 
+def _button(text: str, name: str, accessible: str, tip: str, slot) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
 class QuestionCard(QGroupBox):
     """One chosen question: its wording, answer, evidence and private fallback."""
 
@@ -83,18 +92,14 @@ class QuestionCard(QGroupBox):
         wording = QWidget()
         wording_row = QHBoxLayout(wording)
         wording_row.setContentsMargins(0, 0, 0, 0)
-        self.edit_button = QPushButton("Edit this wording")
-        self.edit_button.setObjectName(f"{prefix}.edit-wording")
-        self.edit_button.setAccessibleName(f"Edit the wording of answer {n}")
-        self.edit_button.setToolTip("Copy the answer filled with your figures into the answer box, "
-                                    "so you can change it. Your figures are then no longer updated.")
-        self.edit_button.clicked.connect(self.edit_wording)
-        self.reset_button = QPushButton("Reset to library text")
-        self.reset_button.setObjectName(f"{prefix}.reset")
-        self.reset_button.setAccessibleName(f"Reset answer {n} to the library text")
-        self.reset_button.setToolTip("Empty the answer box: the library's answer, filled with "
-                                     "your current figures, is used again.")
-        self.reset_button.clicked.connect(self.reset_wording)
+        self.edit_button = _button(
+            "Edit this wording", f"{prefix}.edit-wording", f"Edit the wording of answer {n}",
+            "Copy the answer filled with your figures into the answer box, so you can change it. "
+            "Your figures are then no longer updated.", self.edit_wording)
+        self.reset_button = _button(
+            "Reset to library text", f"{prefix}.reset", f"Reset answer {n} to the library text",
+            "Empty the answer box: the library's answer, filled with your current figures, is "
+            "used again.", self.reset_wording)
         wording_row.addWidget(self.edit_button)
         wording_row.addWidget(self.reset_button)
         wording_row.addStretch(1)
