@@ -555,9 +555,7 @@ def test_a_hung_render_is_stopped_and_reported(review, qtbot):
 
 
 def test_without_a_render_process_the_preview_renders_on_a_thread(qtbot, opened, monkeypatch):
-    from upskill_ask.ui import render_worker
-
-    monkeypatch.setattr(render_worker, "boot_code", lambda: "raise SystemExit(1)")
+    monkeypatch.setattr(renderjobs, "boot_code", lambda: "raise SystemExit(1)")
     before = set(threading.enumerate())
     r = open_review(qtbot)  # waits for the first preview
     assert r.page.worker.on_thread

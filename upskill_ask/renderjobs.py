@@ -180,6 +180,13 @@ def answer_error(answer: tuple[str, Any]) -> BaseException | None:
     return None
 
 
+def boot_code() -> str:
+    """What the render process runs (``python -c``): this app's import path, then :func:`serve`."""
+    paths = [p for p in sys.path if p] + [os.getcwd()]
+    return (f"import sys; sys.path[:0] = {paths!r}; "
+            "from upskill_ask.renderjobs import serve; serve()")
+
+
 def _read_exact(stream: Any, size: int) -> bytes | None:
     data = b""
     while len(data) < size:

@@ -1,19 +1,14 @@
-"""RenderWorker: runs the render jobs (:mod:`upskill_ask.renderjobs`: previews, exports, the PDF
-to print) off the UI thread, one at a time, and calls each job's callback on the UI thread.
+"""RenderWorker: runs the render jobs of :mod:`upskill_ask.renderjobs` (previews, exports, the
+PDF to print) off the UI thread, one at a time, and calls each job back on the UI thread.
 
-By default the jobs run in one separate **render process** (``python -c`` serving
-:func:`upskill_ask.renderjobs.serve`, driven by a ``QProcess``), not in a thread of the app.
-Measured here: a warm render on a thread stalled the UI thread for 120–190 ms at a time, because
-freeing WeasyPrint's ~35,000 objects is one garbage collection that holds the GIL. In its own
-process a render cannot stall the UI (longest event-loop gap seen: ~30 ms), the core's 60-second
-render limit works (SIGALRM needs a main thread), a crash in a native library costs one failed
-render instead of the app, and the app process never loads WeasyPrint. ``multiprocessing`` is
-not used: its spawn start re-runs the ``__main__`` script of whoever embeds the wizard unless
-that script has a ``__name__`` guard.
-
-``isolate=False`` runs the same jobs on a single thread (``ThreadPoolExecutor``), results
-delivered through a queued signal; tests that monkeypatch a job use it, and the worker falls
-back to it by itself when the render process cannot start.
+The jobs run in one separate **render process** (``python -c`` serving ``renderjobs.serve``,
+driven by a ``QProcess``). Measured here: a warm render on a thread stalled the UI for 120–190 ms
+(freeing WeasyPrint's ~35,000 objects is one GC pass holding the GIL); in its own process the
+longest event-loop gap was ~30 ms, the core's 60-second limit works (SIGALRM needs a main
+thread), a native crash costs one render, not the app, and the app never loads WeasyPrint.
+``multiprocessing`` is not used: its spawn start re-runs the embedding ``__main__`` script.
+``isolate=False`` runs the jobs on one thread instead (tests that monkeypatch a job use it); the
+worker falls back to that by itself when the render process cannot start.
 """
 
 from __future__ import annotations
@@ -21,7 +16,6 @@ from __future__ import annotations
 import atexit
 import functools
 import logging
-import os
 import sys
 import threading
 from collections import deque
@@ -54,14 +48,13 @@ class _Job:
     keep: bool  # worth waiting for at shutdown (a file being written)
 
 
-def boot_code() -> str:
-    """What the render process runs: this app's import path, then the job server."""
-    paths = [p for p in sys.path if p] + [os.getcwd()]
-    return (f"import sys; sys.path[:0] = {paths!r}; "
-            "from upskill_ask.renderjobs import serve; serve()")
-
-
 _HOLDERS: list[list[QProcess]] = []  # every worker's processes, for the exit handler
+
+
+def _kill(process: QProcess) -> None:
+    if process.state() != QProcess.ProcessState.NotRunning:
+        process.kill()
+        process.waitForFinished(3000)
 
 
 def _reap(holder: list[QProcess], *_args: Any) -> None:
@@ -69,9 +62,7 @@ def _reap(holder: list[QProcess], *_args: Any) -> None:
     for process in holder:
         if shiboken6.isValid(process):
             process.blockSignals(True)
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                process.waitForFinished(3000)
+            _kill(process)
     holder.clear()
     _HOLDERS[:] = [h for h in _HOLDERS if h is not holder]
 
@@ -165,7 +156,7 @@ class RenderWorker(QObject):
     def _start_process(self) -> None:
         process = QProcess()  # no parent: _reap may outlive this object
         process.setProgram(sys.executable)
-        process.setArguments(["-c", boot_code()])
+        process.setArguments(["-c", renderjobs.boot_code()])
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("PYTHONUNBUFFERED", "1")
@@ -297,9 +288,7 @@ class RenderWorker(QObject):
             if job is not None and job.keep:
                 process.closeWriteChannel()  # the server exits after the job in hand
                 process.waitForFinished(EXPORT_WAIT_MS)
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                process.waitForFinished(3000)
+            _kill(process)
             if process in self._holder:
                 self._holder.remove(process)
             process.deleteLater()
