@@ -55,25 +55,28 @@ def startup(env: dict[str, str]) -> None:
           f"QWizard median {statistics.median(bare):.3f}s = {ratio:.2f}x")
 
 
-def in_process(env: dict[str, str]) -> None:
-    """Preview refresh, event-loop stalls and export memory, in a child running the app."""
+def in_process(env: dict[str, str]) -> bool:
+    """Preview refresh, event-loop stalls and export memory, in a child running the app;
+    False when the session failed."""
     script = Path(__file__).resolve().parent / "_gui_session.py"
     result = subprocess.run([PY, str(script), str(sorted((ROOT / "resources" / "examples")
                                                           .glob("*.upskill"))[0])],
                             capture_output=True, text=True, env=env, timeout=600)
     if result.returncode != 0:
         print("gui session failed:", result.stderr[-500:])
-        return
+        return False
     print(result.stdout.strip())
+    return True
 
 
-def main() -> None:
+def main() -> int:
+    """Exit status 1 when a measurement failed (a benchmark that prints a failure fails)."""
     home = tempfile.mkdtemp()
     env = {"PATH": "/usr/bin:/bin", "HOME": home, "QT_QPA_PLATFORM": "offscreen"}
     print(f"machine: {machine()}")
     startup(env)
-    in_process(env)
+    return 0 if in_process(env) else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

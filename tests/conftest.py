@@ -104,9 +104,9 @@ def draft():
 
 
 @pytest.fixture
-def open_wizard(qtbot):
-    """Open a RequestWizard on a draft with scripted dialogs, shown and (``active=True``)
-    the active window, so focus moves as it does for a user; closed cleanly afterwards."""
+def wizards(qtbot):
+    """Opens wizards for a test (``active``: waits until the window is active, as focus leaving
+    a field needs); at the end drops their unsaved changes and stops their render workers."""
     from upskill_ask.ui.wizard import RequestWizard
 
     from .fakes import FakeDialogs

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from upskill_ask.ui.dialogs import Unsaved
 
 
 class FakeDialogs:
-    """Answers from scripted values and records every call as (method, text)."""
+    """Answers from scripted values and records every call as (method, text); errors and
+    infos also as (title, text), the filters each save dialog offered, and the page count
+    each print dialog was shown."""
 
     def __init__(self, *, open_path: Path | None = None, save_path: Path | None = None,
                  unsaved: Unsaved = Unsaved.DISCARD, restore: bool = True):
@@ -17,7 +20,15 @@ class FakeDialogs:
         self.save_answer = save_path
         self.unsaved_answer = unsaved
         self.restore_answer = restore
-        self.calls: list[tuple[str, str]] = []
+        self.calls: list[tuple[str, Any]] = []
+        #: answers for the next save dialogs, in order (then ``save_path``)
+        self.paths: list[Path | None] = []
+        self.save_filters: list[str] = []
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        #: where the print dialog sends the pages (a PDF file); None: printing is cancelled
+        self.print_to: Path | None = None
+        self.print_pages: int | None = None
 
     def open_draft(self, parent, folder):
         self.calls.append(("open_draft", folder))
@@ -25,13 +36,16 @@ class FakeDialogs:
 
     def save_path(self, parent, title, suggested, filters):
         self.calls.append(("save_path", suggested))
-        return self.save_answer
+        self.save_filters.append(filters)
+        return self.paths.pop(0) if self.paths else self.save_answer
 
     def error(self, parent, title, text, details=""):
         self.calls.append(("error", f"{title}: {text}"))
+        self.errors.append((title, text))
 
     def info(self, parent, title, text):
         self.calls.append(("info", f"{title}: {text}"))
+        self.infos.append((title, text))
 
     def ask_unsaved(self, parent, name):
         self.calls.append(("ask_unsaved", name))
@@ -41,8 +55,19 @@ class FakeDialogs:
         self.calls.append(("ask_restore", description))
         return self.restore_answer
 
+    def print_setup(self, parent, printer, pages):
+        from PySide6.QtPrintSupport import QPrinter
+
+        self.calls.append(("print_setup", pages))
+        self.print_pages = pages
+        if self.print_to is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_to))
+        return True
+
     def __getattr__(self, name):
-        # methods added to the seam later (print dialogs...) answer "cancelled"
+        # methods added to the seam later answer "cancelled"
         def cancelled(*args, **kwargs):
             self.calls.append((name, ""))
             return None

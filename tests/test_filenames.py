@@ -32,7 +32,7 @@ def test_any_title_gives_a_safe_short_stem(title, skill):
 
 
 def test_every_export_and_the_attachment_share_the_title(draft):
-    from upskill_ask.ui import exporting
+    from upskill_ask import renderjobs as exporting
 
     assert mail.attachment_name(draft) == "Proposal-data-visualisation-training.pdf"
     assert [exporting.default_name(e, draft) for e in

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def wizard(open_wizard):
-    return lambda draft=None: open_wizard(draft, active=True)
+def wizard(wizards):
+    return lambda draft=None: wizards(draft, active=True)
 
 
 def crowded_draft() -> model.Draft:

@@ -27,15 +27,11 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def wizard(qtbot):
-    made = RequestWizard(make_draft(), dialogs=FakeDialogs())
-    qtbot.addWidget(made)
-    made.show()
+def wizard(wizards, qtbot):
+    made = wizards(make_draft())
     qtbot.waitExposed(made)
     go_to(made, PageId.QUESTIONS)
-    yield made
-    made.store.dirty = False
-    made.review_page.shutdown()
+    return made
 
 
 def page_of(wizard):

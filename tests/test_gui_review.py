@@ -20,15 +20,18 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
+from upskill_ask import renderjobs
 from upskill_ask.pagemap import PageMap, Preview
-from upskill_ask.ui import desktop, exporting
-from upskill_ask.ui.dialogs import Unsaved
+from upskill_ask.renderjobs import error_text
+from upskill_ask.ui import desktop
 from upskill_ask.ui.pages.base import PageId
 from upskill_ask.ui.pages.review import ReviewPage
-from upskill_ask.ui.preview import PreviewRenderer, RenderWorker, error_text
+from upskill_ask.ui.preview import PreviewRenderer
+from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import EXAMPLES, ROOT, make_draft, page_texts
+from .fakes import FakeDialogs
 
 pytestmark = [
     pytest.mark.gui,
@@ -38,52 +41,6 @@ pytestmark = [
 
 RENDER_TIMEOUT_MS = 20_000
 WIZARD_KEYS = set("sbncd")  # Save draft, Back, Next, Close, Done
-
-
-class FakeDialogs:
-    """The dialog seam, answered from a script; every call is recorded."""
-
-    def __init__(self) -> None:
-        self.paths: list[Path | None] = []
-        self.calls: list[tuple] = []
-        self.errors: list[tuple[str, str]] = []
-        self.infos: list[tuple[str, str]] = []
-        self.print_to: Path | None = None
-        self.print_pages: int | None = None
-
-    def save_path(self, parent, title, suggested, filters):
-        self.calls.append(("save_path", title, suggested, filters))
-        return self.paths.pop(0) if self.paths else None
-
-    def open_draft(self, parent, folder):
-        self.calls.append(("open_draft", folder))
-        return None
-
-    def error(self, parent, title, text, details=""):
-        self.calls.append(("error", title))
-        self.errors.append((title, text))
-
-    def info(self, parent, title, text):
-        self.calls.append(("info", title))
-        self.infos.append((title, text))
-
-    def ask_unsaved(self, parent, name):
-        self.calls.append(("ask_unsaved", name))
-        return Unsaved.DISCARD
-
-    def ask_restore(self, parent, description):
-        return False
-
-    def print_setup(self, parent, printer, pages):
-        from PySide6.QtPrintSupport import QPrinter
-
-        self.calls.append(("print_setup", pages))
-        self.print_pages = pages
-        if self.print_to is None:
-            return False
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.print_to))
-        return True
 
 
 def pdf_text(data: bytes) -> str:
@@ -115,7 +72,7 @@ class Review:
 
 
 def open_review(qtbot, draft=None) -> Review:
-    dialogs = FakeDialogs()
+    dialogs = FakeDialogs(restore=False)
     wizard = RequestWizard(draft or make_draft(), dialogs=dialogs)
     qtbot.addWidget(wizard)
     wizard.resize(1100, 800)
@@ -128,8 +85,7 @@ def open_review(qtbot, draft=None) -> Review:
 
 
 def render_pid(page: ReviewPage) -> int | None:
-    process = page.worker._process
-    return process.processId() if process is not None else None
+    return page.worker.pid
 
 
 def process_gone(pid: int | None) -> bool:
@@ -283,8 +239,8 @@ def test_an_edit_the_proposal_does_not_show_renders_nothing(review, qtbot):
     page.renderer.started.connect(lambda: started.append(1))
     field = wizard.findChild(QLineEdit, "email.subject")
     field.setFocus()
-    qtbot.keyClicks(field, "Proposal for our 1:1")
-    qtbot.wait(600)
+    with qtbot.assertNotEmitted(page.renderer.started, wait=600):
+        qtbot.keyClicks(field, "Proposal for our 1:1")
     assert started == [] and not page.is_busy()
     assert wizard.store.get("email.subject") == "Proposal for our 1:1"
     wizard.store.set("title", "A new title after all")  # a change to the proposal still does
@@ -343,8 +299,8 @@ def test_preview_waits_while_hidden_and_refreshes_when_shown(review, qtbot):
     page = review.page
     wizard.back()
     assert not page.isVisible()
-    wizard.store.set("title", "Changed on another page")
-    qtbot.wait(400)
+    with qtbot.assertNotEmitted(page.renderer.started, wait=400):
+        wizard.store.set("title", "Changed on another page")
     assert not page.renderer.busy  # nothing rendered while the page is hidden
     with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS) as blocker:
         wizard.next()
@@ -359,7 +315,7 @@ def test_a_failed_render_is_shown_not_raised(review, qtbot, monkeypatch):
         raise RenderError("the fonts are missing")
 
     page.worker.isolate = False  # a monkeypatched job cannot travel to the render process
-    monkeypatch.setattr(page.renderer, "_job", broken)
+    monkeypatch.setattr(page.renderer, "job", broken)
     with qtbot.waitSignal(page.renderer.failed, timeout=RENDER_TIMEOUT_MS):
         page.refresh()
     error = page.findChild(QLabel, "preview-error")
@@ -393,7 +349,7 @@ def test_export_proposal_writes_the_pdf(review, qtbot, tmp_path):
     assert page.exporting and page.export_busy.isVisible()
     assert not page.findChild(QAbstractButton, "export-prep").isEnabled()
     wait_export(qtbot, page)
-    kind, _title, suggested, filters = dialogs.calls[0]
+    (kind, suggested), filters = dialogs.calls[0], dialogs.save_filters[0]
     assert kind == "save_path" and "*.pdf" in filters
     assert Path(suggested).name == "Proposal-data-visualisation-training.pdf"
     target = tmp_path / "for-graham.pdf"
@@ -407,7 +363,7 @@ def test_export_proposal_writes_the_pdf(review, qtbot, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["for-graham.pdf"]  # no temporaries left
     dialogs.paths = [None]  # the next export suggests the same folder; then the user cancels
     click(qtbot, page, "export-prep")
-    assert Path(dialogs.calls[-1][2]).parent == tmp_path
+    assert Path(dialogs.calls[-1][1]).parent == tmp_path
 
 
 def test_export_prep_sheet_holds_the_private_fields(review, qtbot, tmp_path):
@@ -417,7 +373,7 @@ def test_export_prep_sheet_holds_the_private_fields(review, qtbot, tmp_path):
     click(qtbot, page, "export-prep")
     wait_export(qtbot, page)
     assert dialogs.errors == []
-    assert Path(dialogs.calls[0][2]).name == "Prep-sheet-Proposal-data-visualisation-training.pdf"
+    assert Path(dialogs.calls[0][1]).name == "Prep-sheet-Proposal-data-visualisation-training.pdf"
     text = pdf_text((tmp_path / "prep.pdf").read_bytes())
     assert "Nothing less than paid hours" in text
     assert dialogs.errors == []
@@ -430,7 +386,7 @@ def test_email_draft_is_written_and_its_place_told(review, qtbot, tmp_path, open
     dialogs.paths = [target]
     click(qtbot, page, "export-email")
     wait_export(qtbot, page)
-    assert Path(dialogs.calls[0][2]).name == "Proposal-data-visualisation-training.eml"
+    assert Path(dialogs.calls[0][1]).name == "Proposal-data-visualisation-training.eml"
     message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
     assert message["X-Unsent"] == "1"
     assert message["To"].addresses[0].addr_spec == "graham.price@example.com"
@@ -524,7 +480,7 @@ def test_render_failure_during_export_is_reported(review, qtbot, tmp_path, monke
         raise RenderError("rendering took longer than 60 s and was stopped")
 
     page.worker.isolate = False
-    monkeypatch.setattr(exporting, "document_bytes", broken)
+    monkeypatch.setattr(renderjobs, "document_bytes", broken)
     dialogs.paths = [tmp_path / "Proposal.pdf"]
     click(qtbot, page, "export-proposal")
     wait_export(qtbot, page)
@@ -565,7 +521,8 @@ def test_shutdown_during_a_render_leaves_nothing_running(review, qtbot):
     page.shutdown()
     assert time.perf_counter() - began < 2  # a preview in progress is abandoned, not awaited
     assert process_gone(pid)
-    qtbot.wait(100)
+    with qtbot.assertNotEmitted(page.renderer.finished, wait=100):
+        pass  # no result arrives after shutdown
     assert finished == []
 
 
@@ -588,30 +545,28 @@ def test_a_crashed_render_process_is_reported_and_replaced(review, qtbot):
     page.worker.submit(os._exit, (3,), lambda result, error: outcomes.append(error))
     qtbot.waitUntil(lambda: outcomes != [], timeout=RENDER_TIMEOUT_MS)
     assert "stopped unexpectedly" in error_text(outcomes[0])
-    assert page.worker.isolate and not page.worker._cannot_start
+    assert page.worker.isolate and not page.worker.on_thread
     with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
         page.refresh()
 
 
 def test_a_hung_render_is_stopped_and_reported(review, qtbot):
     page = review.page
-    page.worker._watchdog.setInterval(1)  # as if the render had run past the limit
+    page.worker.job_limit_ms = 1  # as if the render had run past the limit
     with qtbot.waitSignal(page.renderer.failed, timeout=RENDER_TIMEOUT_MS) as blocker:
         page.refresh()
     assert "took too long" in blocker.args[0]
     assert "took too long" in page.findChild(QLabel, "preview-error").text()
-    page.worker._watchdog.setInterval(60_000)
+    page.worker.job_limit_ms = 60_000
     with qtbot.waitSignal(page.renderer.finished, timeout=RENDER_TIMEOUT_MS):
         page.refresh()
 
 
 def test_without_a_render_process_the_preview_renders_on_a_thread(qtbot, opened, monkeypatch):
-    from upskill_ask.ui import preview
-
-    monkeypatch.setattr(preview, "_boot_code", lambda: "raise SystemExit(1)")
+    monkeypatch.setattr(renderjobs, "boot_code", lambda: "raise SystemExit(1)")
     before = set(threading.enumerate())
     r = open_review(qtbot)  # waits for the first preview
-    assert r.page.worker._cannot_start
+    assert r.page.worker.on_thread
     assert r.page.pdf_document.pageCount() >= 1
     close_review(r, before)
 
@@ -636,7 +591,8 @@ def test_renderer_coalesces_and_drops_stale_results(qtbot):
     renderer.request("third")
     release.set()
     qtbot.waitUntil(lambda: results != [], timeout=5000)
-    qtbot.wait(50)
+    with qtbot.assertNotEmitted(renderer.finished, wait=50):
+        pass  # no stale result follows
     assert rendered == ["first", "third"]
     assert results == [b"third"]
     assert len(starts) == 2
@@ -665,7 +621,7 @@ def test_qtpdf_and_weasyprint_are_not_loaded_at_start_up():
 def test_render_jobs_import_no_qt():
     """The render process imports the job module: it must not drag Qt in."""
     code = ("import sys\n"
-            "import upskill_ask.ui.exporting\n"
+            "import upskill_ask.renderjobs\n"
             "print([m for m in sys.modules if m.startswith('PySide6')])\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                             timeout=60)

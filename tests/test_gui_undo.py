@@ -21,8 +21,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def wiz(open_wizard):
-    return open_wizard(make_draft(), active=True)
+def wiz(wizards):
+    return wizards(make_draft(), active=True)
 
 
 def field(wizard: RequestWizard, path: str) -> QWidget:
@@ -120,7 +120,7 @@ def test_typing_in_one_field_undoes_as_one_step(wiz, qtbot):
     go_to(wiz, PageId.PEOPLE)
     qtbot.keyClicks(field(wiz, "person.name"), " Jr")
     qtbot.keyClicks(field(wiz, "manager.title"), ", EMEA")
-    assert len(wiz.store._undo) == 2
+    assert wiz.store.undo_steps == 2
     wiz.undo_controls.undo()
     wiz.undo_controls.undo()
     assert wiz.store.get("person.name") == "Maya Okafor"

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from upskill_ask import drafts
 from upskill_ask.ui.dialogs import Unsaved
 from upskill_ask.ui.pages.base import PageId
-from upskill_ask.ui.wizard import RequestWizard
 
 from .conftest import EXAMPLES, make_draft
 from .fakes import FakeDialogs, go_to
@@ -32,21 +31,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def make_wizard(qtbot):
-    made = []
-
-    def make(draft=None, **kwargs):
-        kwargs.setdefault("dialogs", FakeDialogs())
-        wizard = RequestWizard(draft, **kwargs)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        made.append(wizard)
-        return wizard
-
-    yield make
-    for wizard in made:
-        wizard.store.dirty = False
-        wizard.review_page.shutdown()
+def make_wizard(wizards):
+    return wizards
 
 
 def field(wizard, path) -> QWidget:
@@ -230,7 +216,7 @@ def test_autosave_writes_a_separate_recovery_file_that_restores(make_wizard, qtb
     drafts.save(make_draft(), path)
     original = path.read_bytes()
     wizard = make_wizard(make_draft(), path=path)
-    wizard._autosave.setInterval(50)
+    wizard.files.autosave.setInterval(50)
     go_to(wizard, PageId.PEOPLE)
     type_into(qtbot, field(wizard, "person.team"), " North")
     qtbot.waitUntil(lambda: drafts.recovery_path(path).exists())

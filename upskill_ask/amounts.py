@@ -9,7 +9,8 @@ that locale. ``format_amount_for_editing`` writes a Decimal back the way the use
 Plain Python and Babel (no Qt): the wizard calls these live as the user types. Babel supplies the
 symbols, the grouping sizes and the currency's minor unit; the logic here only decides which
 separator is which, because Babel's own ``parse_decimal`` is either lax (accepts '1e5', '-3',
-'NaN') or strict about one grouping style only.
+'NaN') or strict about one grouping style only. The currency and sign around the number are
+:mod:`upskill_ask.currencies`.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from upskill_ask import currencies
+
 INTEGER_DIGITS = 12
 """At most this many digits before the decimal point."""
 PLACES = 2
 """At most this many decimal places (fewer when the currency's minor unit is smaller)."""
 EXAMPLE = Decimal("145000.50")
 
-_MINUS = "-\u2212\u2012\u2013\u2014\ufe63\uff0d"
 _APOSTROPHES = "'\u2019\u02bc\u2018"
 _MARKS = ".,"
 _SHOWN_MAX = 40
@@ -52,24 +54,13 @@ class _Conventions:
     grouping: tuple[int, int]
 
 
-def _babel_locale(locale: str):
-    from upskill_ask.formatting import _locale
-
-    return _locale(locale)
-
-
-def _nfkc(text: str) -> str:
-    """Full-width digits and signs become ASCII, every kind of space becomes ' '."""
-    return unicodedata.normalize("NFKC", text)
-
-
 @lru_cache(maxsize=32)
 def _conventions(locale: str) -> _Conventions:
     from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 
-    loc = _babel_locale(locale)
-    decimal = _nfkc(get_decimal_symbol(loc))
-    group = _nfkc(get_group_symbol(loc))
+    loc = currencies.babel_locale(locale)
+    decimal = currencies.nfkc(get_decimal_symbol(loc))
+    group = currencies.nfkc(get_group_symbol(loc))
     separators = {group, " "}  # digits grouped by spaces are read everywhere (SI style)
     if group in _APOSTROPHES:
         separators |= set(_APOSTROPHES)
@@ -87,7 +78,7 @@ def format_amount_for_editing(value: Decimal, locale: str) -> str:
         raise ValueError(f"{value} is not an amount")
     if value == 0:
         return "0"
-    loc = _babel_locale(locale)
+    loc = currencies.babel_locale(locale)
     primary, secondary = _conventions(locale).grouping
     pattern = f"#,{'#' * secondary},{'#' * (primary - 1)}0"
     if value != value.to_integral_value():
@@ -131,8 +122,8 @@ def parse_number(text: str, locale: str, *, places: int = PLACES,
     Same rules as :func:`parse_amount`; the result has exactly ``places`` decimal places.
     """
     typed = _Typed(text, locale, places)
-    core = _nfkc(text).strip()
-    if core[:1] in _MINUS and _looks_numeric(core[1:]):
+    core = currencies.nfkc(text).strip()
+    if core[:1] in currencies.MINUS and currencies.looks_numeric(core[1:]):
         raise typed.error("'{text}' is negative; type a number from 0 up, like {example}")
     return _read(core, typed, integer_digits)
 
@@ -153,11 +144,18 @@ def parse_amount(text: str, locale: str, currency: str) -> Decimal:
     NaN... Empty text is refused too ("nothing typed"); the caller decides what empty means.
     """
     typed = _Typed(text, locale, min(PLACES, _minor_unit(currency)), currency)
-    core, negative = _without_currency_and_sign(_nfkc(text).strip(), locale, currency)
-    if negative and _looks_numeric(core):
+    core, negative = currencies.without_currency_and_sign(currencies.nfkc(text).strip(), locale, currency)
+    if negative and currencies.looks_numeric(core):
         raise typed.error("'{text}' is negative; an amount cannot be below 0 "
                           "(type it like {example})")
-    _refuse_other_currency(core, typed)
+    other = currencies.other_currency(core, locale, currency)
+    if other is not None:
+        from babel.numbers import get_currency_name
+
+        raise typed.error(
+            f"'{{text}}' is an amount in {get_currency_name(other, locale='en')} ({other}), "
+            f"but this draft is in {get_currency_name(currency, locale='en')} "
+            f"({currency}); type the amount in {currency}, like {{example}}")
     return _read(core, typed, INTEGER_DIGITS)
 
 
@@ -165,76 +163,6 @@ def _minor_unit(currency: str) -> int:
     from babel.numbers import get_currency_precision
 
     return get_currency_precision(currency)
-
-
-_NUMERIC = r"[\d.,' \u2019]"
-
-
-def _looks_numeric(core: str) -> bool:
-    return bool(re.fullmatch(_NUMERIC + "*\\d" + _NUMERIC + "*", core))
-
-
-@lru_cache(maxsize=64)
-def _currency_tokens(locale: str, currency: str) -> tuple[str, ...]:
-    """The draft currency as it may be typed: its code and its symbols (locale, English)."""
-    from babel.numbers import get_currency_symbol
-
-    tokens = {currency, get_currency_symbol(currency, _babel_locale(locale)),
-              get_currency_symbol(currency, "en")}
-    return tuple(sorted({_nfkc(t).casefold() for t in tokens if t}, key=len, reverse=True))
-
-
-def _strip_token(core: str, tokens: tuple[str, ...]) -> tuple[str, bool]:
-    folded = core.casefold()
-    for token in tokens:
-        if folded.startswith(token):
-            return core[len(token):].strip(), True
-        if folded.endswith(token):
-            return core[: len(core) - len(token)].strip(), True
-    return core, False
-
-
-def _without_currency_and_sign(core: str, locale: str, currency: str) -> tuple[str, bool]:
-    """Removes one currency symbol or code (before or after) and a leading minus sign."""
-    tokens = _currency_tokens(locale, currency)
-    core, found = _strip_token(core, tokens)
-    negative = core[:1] in _MINUS if core else False
-    if negative:
-        core = core[1:].strip()
-    if not found:
-        core, _ = _strip_token(core, tokens)
-    if core.startswith("(") and core.endswith(")"):  # accounting style: (420)
-        negative, core = True, core[1:-1].strip()
-    return core, negative
-
-
-@lru_cache(maxsize=32)
-def _other_currencies(locale: str) -> dict[str, str]:
-    """Symbol or code (casefolded) -> currency code, for every currency Babel knows."""
-    from babel import Locale
-    from babel.numbers import list_currencies
-
-    found = {code.casefold(): code for code in list_currencies()}
-    for loc in (Locale.parse("en"), _babel_locale(locale)):
-        for code, symbol in loc.currency_symbols.items():
-            found.setdefault(_nfkc(symbol).casefold(), code)
-    return found
-
-
-def _refuse_other_currency(core: str, typed: _Typed) -> None:
-    from babel.numbers import get_currency_name
-
-    match = re.fullmatch(r"(\D*?)\s*" + _NUMERIC + r"*\d" + _NUMERIC + r"*?\s*(\D*)", core)
-    if not match:
-        return
-    known = _other_currencies(typed.locale)
-    for affix in match.groups():
-        code = known.get(affix.strip().casefold())
-        if affix.strip() and code and code != typed.currency:
-            raise typed.error(
-                f"'{{text}}' is an amount in {get_currency_name(code, locale='en')} ({code}), "
-                f"but this draft is in {get_currency_name(typed.currency, locale='en')} "
-                f"({typed.currency}); type the amount in {typed.currency}, like {{example}}")
 
 
 def _read(core: str, typed: _Typed, integer_digits: int) -> Decimal:

@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from upskill_ask.paths import private_folder, recovery_dir
+from upskill_ask.vocabulary import FORMAT_ID, SUFFIX, VERSION
 
 if TYPE_CHECKING:
     from upskill_ask.model import Draft
 
-FORMAT_ID = "upskill-ask/draft"
-SUFFIX = ".upskill"
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -79,9 +78,9 @@ def from_data(data: Any, source: str | os.PathLike[str] = "", *,
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DraftError([("version", "must be a whole number from 1 up")], source)
-    if version > model.VERSION:
+    if version > VERSION:
         raise DraftError([("version", f"this draft was written by a newer upskill-ask "
-                           f"(format version {version}; this one reads up to {model.VERSION}); "
+                           f"(format version {version}; this one reads up to {VERSION}); "
                            "update the app to open it")], source)
     data = model.migrate(data)
     try:

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,16 +24,19 @@ from pydantic import (
     model_validator,
 )
 
-FORMAT_ID = "upskill-ask/draft"
-VERSION = 1
-
-LINE_MAX = 4_000
-TEXT_MAX = 20_000
-OPTIONS_MAX = 12
-OBJECTIONS_MAX = 40
-LIST_MAX = 30
-MONEY_MAX = Decimal("999999999999.99")  # 12 digits before the point: large INR, JPY, KRW, IDR budgets
-HOURS_MAX = Decimal("10000")
+from upskill_ask.vocabulary import (  # the vocabulary the UI shares without pydantic
+    FORMAT_ID,
+    HOURS_MAX,
+    KIND_LABELS,  # noqa: F401 (render.py reads it from here)
+    LINE_MAX,
+    LIST_MAX,
+    MONEY_MAX,
+    OBJECTIONS_MAX,
+    OPTIONS_MAX,
+    TEXT_MAX,
+    VERSION,
+    RequestKind,
+)
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
@@ -90,27 +92,6 @@ class _Model(BaseModel):
         str_strip_whitespace=False,
         ser_json_inf_nan="strings",
     )
-
-
-class RequestKind(StrEnum):
-    """The four variants of an ask, as the ladder offers them."""
-
-    FREE_TRAINING = "free_training"
-    PAID_COURSE = "paid_course"
-    INTERNAL_EXPERT = "internal_expert"
-    EXTERNAL_MENTOR = "external_mentor"
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
-
-
-KIND_LABELS = {
-    RequestKind.FREE_TRAINING: "Free training on the clock",
-    RequestKind.PAID_COURSE: "Paid course",
-    RequestKind.INTERNAL_EXPERT: "Internal expert",
-    RequestKind.EXTERNAL_MENTOR: "External mentor, shifted hours",
-}
 
 
 class Person(_Model):

@@ -50,7 +50,7 @@ def open_window(draft_path: Path | None, dialogs=None, *, crashed: bool = False)
     proposal; the file is left untouched.
     """
     from upskill_ask import drafts
-    from upskill_ask.ui import errors
+    from upskill_ask.ui import draftfiles, errors
     from upskill_ask.ui.dialogs import Dialogs
     from upskill_ask.ui.pages.base import PageId
     from upskill_ask.ui.wizard import RequestWizard
@@ -67,35 +67,20 @@ def open_window(draft_path: Path | None, dialogs=None, *, crashed: bool = False)
                         if recoveries else "No unsaved work was lost. ")
                      + f"The technical details are in {logs.crash_file()}; "
                      "attaching that file to a bug report helps.")
-    for file, original, data, page in recoveries:
-        where = Path(original).name if original else "an unsaved proposal"
-        if dialogs.ask_restore(None, where):
-            wizard = RequestWizard(path=original or None, dialogs=dialogs, recovered=data)
-            holder.append(wizard)
-            wizard.resume_at(page or PageId.PEOPLE)
-            return wizard
-        file.unlink(missing_ok=True)
-    draft = None
-    problem = None
-    if draft_path is not None:
-        try:
-            draft = drafts.load(draft_path)
-        except drafts.DraftError as exc:
-            problem = exc
-    from upskill_ask import recent
-
-    bundled = draft is not None and any(
-        Path(draft_path).resolve() == example.resolve() for example in recent.examples())
-    # an example bundled with the app opens as an untitled copy: saving never overwrites it
-    wizard = RequestWizard(draft, path=draft_path if draft and not bundled else None,
-                           dialogs=dialogs)
+    restored = draftfiles.restore_offered(dialogs, recoveries)
+    if restored is not None:
+        wizard = RequestWizard(path=restored.draft_path or None, dialogs=dialogs,
+                               recovered=restored.data)
+        holder.append(wizard)
+        wizard.resume_at(restored.page or PageId.PEOPLE)
+        return wizard
+    opened = draftfiles.read_at_start(draft_path)
+    wizard = RequestWizard(opened.draft, path=opened.path, dialogs=dialogs)
     holder.append(wizard)
-    if draft is not None:
-        if not bundled:
-            recent.add(draft_path)
+    draftfiles.remember(opened)
+    if opened.draft is not None:
         wizard.resume_at(PageId.PEOPLE)
-    if problem is not None:
-        dialogs.error(None, "This draft cannot be opened",
-                      f"{Path(draft_path).name} cannot be opened:\n\n" + "\n".join(problem.lines())
-                      + "\n\nThe file was not changed. A new proposal is open instead.")
+    if opened.problem is not None:
+        draftfiles.cannot_open(dialogs, None, draft_path, opened.problem,
+                               f"{draftfiles.NOT_CHANGED} A new proposal is open instead.")
     return wizard

@@ -25,9 +25,3 @@ def open_path(path: str | os.PathLike[str]) -> bool:
         return False
     return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).resolve()))))
 
-
-def open_url(url: str) -> bool:
-    """Open a URL (https:, mailto:) with the desktop's handler."""
-    if not _has_desktop():
-        return False
-    return bool(QDesktopServices.openUrl(QUrl(url)))

@@ -1,337 +1,21 @@
-"""Rendering off the UI thread: one worker for every document, results back on the UI thread.
+"""The live preview's renderer: renders the proposal off the UI thread on a
+:class:`upskill_ask.ui.render_worker.RenderWorker`, latest request wins.
 
-* :class:`RenderWorker` runs one job at a time (WeasyPrint lays out one document at a time, so
-  previews and exports queue behind each other) and calls the job's callback on the UI thread.
-
-  By default the jobs run in one separate **render process** (``python -c`` serving
-  :func:`upskill_ask.ui.exporting.serve`, driven by a ``QProcess``), not in a thread of the
-  app. Measured here: a warm render on a thread stalled the UI thread for 120–190 ms at a time,
-  because freeing WeasyPrint's ~35,000 objects is one garbage collection that holds the GIL. In
-  its own process a render cannot stall the UI (longest event-loop gap seen: ~30 ms), the core's
-  60-second render limit works (SIGALRM needs a main thread), a crash in a native library costs
-  one failed render instead of the app, and the app process never loads WeasyPrint.
-  ``multiprocessing`` is not used: its spawn start re-runs the ``__main__`` script of whoever
-  embeds the wizard unless that script has a ``__name__`` guard.
-
-  ``isolate=False`` runs the same jobs on a single thread (``ThreadPoolExecutor``), results
-  delivered through a queued signal; tests that monkeypatch a job use it, and the worker falls
-  back to it by itself when the render process cannot start.
-* :class:`PreviewRenderer` renders the proposal for the live preview. Requests coalesce: while a
-  render runs, newer requests replace each other and only the latest is rendered afterwards;
-  results older than the latest request are dropped.
-* Jobs are module-level functions of :mod:`upskill_ask.ui.exporting`, which imports no Qt, so
-  the render process only imports the core.
+Requests coalesce: while a render runs, newer requests replace each other and only the latest
+is rendered afterwards; results older than the latest request are dropped.
 """
 
 from __future__ import annotations
 
-import atexit
-import functools
-import logging
-import os
-import pickle
-import struct
-import sys
-import threading
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from upskill_ask.ui import exporting
+from upskill_ask import renderjobs
+from upskill_ask.ui.render_worker import RenderWorker
 
-if TYPE_CHECKING:  # the thread fallback is rare: start-up does not pay for concurrent.futures
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-LOGGER = logging.getLogger("upskill_ask.ui.preview")
-THREAD_NAME = "upskill-render"
-JOB_LIMIT_MS = 120_000  # the core stops a render after 60 s; this catches a hung process
-EXPORT_WAIT_MS = 30_000  # at shutdown, an export being written may finish first
-HEADER = struct.Struct(">Q")
 WHOLE_AFTER_MS = 250  # the live preview's second pass (the whole document) waits this long
-
-Callback = Callable[[Any, BaseException | None], None]
-
-
-class JobError(Exception):
-    """An error raised by a job in the render process, carried back as its type name and text."""
-
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind
-
-
-def error_text(exc: BaseException) -> str:
-    """One readable sentence for a failed render or export."""
-    from upskill_ask.drafts import DraftError
-
-    if isinstance(exc, DraftError):
-        return "; ".join(exc.lines())
-    if isinstance(exc, JobError):
-        return str(exc) if exc.kind in ("RenderError", "") else f"{exc.kind}: {exc}"
-    if type(exc).__name__ == "RenderError":
-        return str(exc)
-    if isinstance(exc, OSError):
-        where = f" ({exc.filename})" if exc.filename else ""
-        return f"{exc.strerror or exc}{where}"
-    return f"{type(exc).__name__}: {exc}"
-
-
-@dataclass
-class _Job:
-    fn: Callable[..., Any]
-    args: tuple[Any, ...]
-    callback: Callback
-    epoch: int
-    keep: bool  # worth waiting for at shutdown (a file being written)
-
-
-def _boot_code() -> str:
-    """What the render process runs: this app's import path, then the job server."""
-    paths = [p for p in sys.path if p] + [os.getcwd()]
-    return (f"import sys; sys.path[:0] = {paths!r}; "
-            "from upskill_ask.ui.exporting import serve; serve()")
-
-
-_HOLDERS: list[list[QProcess]] = []  # every worker's processes, for the exit handler
-
-
-def _reap(holder: list[QProcess], *_args: Any) -> None:
-    """A worker went away without shutdown() (or the interpreter is exiting): stop its process."""
-    for process in holder:
-        if shiboken6.isValid(process):
-            process.blockSignals(True)
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                process.waitForFinished(3000)
-    holder.clear()
-    _HOLDERS[:] = [h for h in _HOLDERS if h is not holder]
-
-
-@atexit.register
-def _reap_all() -> None:
-    for holder in list(_HOLDERS):
-        _reap(holder)
-
-
-class RenderWorker(QObject):
-    """One job at a time off the UI thread; ``submit(fn, args, callback)`` calls back on the UI
-    thread with ``(result, None)`` or ``(None, exception)``."""
-
-    _delivered = Signal(int, object, object, object)  # epoch, callback, result, error
-
-    def __init__(self, parent: QObject | None = None, *, isolate: bool = True):
-        super().__init__(parent)
-        #: run jobs in the render process (True) or on a single thread (False)
-        self.isolate = isolate
-        self._epoch = 0
-        self._jobs = 0  # submitted and not yet called back
-        # the render process
-        self._queue: deque[_Job] = deque()
-        self._current: _Job | None = None
-        self._process: QProcess | None = None
-        self._holder: list[QProcess] = []
-        _HOLDERS.append(self._holder)
-        self._ready = False
-        self._overdue = False
-        self._cannot_start = False
-        self._buffer = bytearray()
-        self._watchdog = QTimer(self)
-        self._watchdog.setSingleShot(True)
-        self._watchdog.setInterval(JOB_LIMIT_MS)
-        self._watchdog.timeout.connect(self._job_overdue)
-        self.destroyed.connect(functools.partial(_reap, self._holder))
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        # the thread
-        self._executor: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
-        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @property
-    def busy(self) -> bool:
-        return self._jobs > 0
-
-    def submit(self, fn: Callable[..., Any], args: tuple[Any, ...], callback: Callback, *,
-               keep: bool = False) -> None:
-        """Run ``fn(*args)`` off the UI thread, then ``callback(result, error)`` on it.
-
-        In the render process ``fn`` must be a module-level function and ``args`` picklable.
-        """
-        self._jobs += 1
-        job = _Job(fn, args, callback, self._epoch, keep)
-        if self.isolate and not self._cannot_start:
-            self._queue.append(job)
-            self._next()
-        else:
-            self._submit_to_thread(job)
-
-    def _finish(self, job: _Job, result: Any, error: BaseException | None) -> None:
-        if job.epoch != self._epoch:
-            return
-        self._jobs = max(0, self._jobs - 1)
-        job.callback(result, error)
-
-    # --- the render process --------------------------------------------------------------
-
-    def _start_process(self) -> None:
-        process = QProcess()  # no parent: _reap may outlive this object
-        process.setProgram(sys.executable)
-        process.setArguments(["-c", _boot_code()])
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
-        environment = QProcessEnvironment.systemEnvironment()
-        environment.insert("PYTHONUNBUFFERED", "1")
-        process.setProcessEnvironment(environment)
-        process.readyReadStandardOutput.connect(self._read)
-        process.finished.connect(lambda code, status, p=process: self._process_ended(p, code))
-        process.errorOccurred.connect(lambda error, p=process: self._process_error(p, error))
-        self._process = process
-        self._holder.append(process)
-        self._ready = False
-        self._overdue = False
-        self._buffer.clear()
-        process.start()
-
-    def _next(self) -> None:
-        if self._current is not None or not self._queue:
-            return
-        if self._process is None:
-            self._start_process()
-        job = self._queue.popleft()
-        try:
-            payload = pickle.dumps((job.fn.__module__, job.fn.__qualname__, job.args),
-                                   protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # a job that cannot travel: a programming error, said plainly
-            self._finish(job, None, exc)
-            self._next()
-            return
-        self._current = job
-        self._process.write(HEADER.pack(len(payload)) + payload)
-        self._watchdog.start()
-
-    def _read(self) -> None:
-        process = self._process
-        if process is None:
-            return
-        self._buffer += process.readAllStandardOutput().data()
-        while len(self._buffer) >= HEADER.size:
-            (size,) = HEADER.unpack_from(self._buffer)
-            if len(self._buffer) < HEADER.size + size:
-                break
-            frame = pickle.loads(bytes(self._buffer[HEADER.size:HEADER.size + size]))
-            del self._buffer[:HEADER.size + size]
-            self._answer(*frame)
-
-    def _answer(self, kind: str, value: Any) -> None:
-        if kind == "ready":
-            self._ready = True
-            return
-        self._watchdog.stop()
-        job, self._current = self._current, None
-        if job is not None:
-            if kind == "ok":
-                self._finish(job, value, None)
-            elif kind == "oserror":
-                self._finish(job, None, OSError(*value))
-            else:
-                self._finish(job, None, JobError(*value))
-        self._next()
-
-    def _job_overdue(self) -> None:
-        if self._process is not None:
-            LOGGER.warning("a render took longer than %d s; stopping the render process",
-                           JOB_LIMIT_MS // 1000)
-            self._overdue = True
-            self._process.kill()
-
-    def _process_error(self, process: QProcess, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart:  # no finished() follows
-            self._process_ended(process, -1)
-
-    def _process_ended(self, process: QProcess, code: int) -> None:
-        if process is not self._process or not shiboken6.isValid(process):
-            return
-        self._read()
-        self._process = None
-        self._watchdog.stop()
-        process.blockSignals(True)
-        if process in self._holder:
-            self._holder.remove(process)
-        process.deleteLater()
-        job, self._current = self._current, None
-        if not self._ready:
-            # the process never came up (a frozen app, a broken install): use a thread instead
-            LOGGER.warning("the render process did not start (exit code %s); rendering on a thread",
-                           code)
-            self._cannot_start = True
-            waiting = ([job] if job else []) + list(self._queue)
-            self._queue.clear()
-            for item in waiting:
-                self._submit_to_thread(item)
-            return
-        if job is not None:
-            message = ("the document took too long and was stopped; is there an extremely long "
-                       "text in the draft?" if self._overdue else
-                       f"the render process stopped unexpectedly (exit code {code}); try again")
-            self._finish(job, None, JobError("", message))
-        self._next()  # a fresh process for whatever waits
-
-    # --- the thread ----------------------------------------------------------------------
-
-    def _submit_to_thread(self, job: _Job) -> None:
-        if self._executor is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=THREAD_NAME)
-        future = self._executor.submit(job.fn, *job.args)
-        future.add_done_callback(functools.partial(self._post, job))
-
-    def _post(self, job: _Job, future: Future) -> None:
-        """Runs on the worker thread: hand the outcome to the UI thread."""
-        if future.cancelled():
-            return
-        error = future.exception()
-        result = None if error is not None else future.result()
-        with self._lock:  # after shutdown() nothing is posted to a page that may be gone
-            if job.epoch == self._epoch:
-                self._delivered.emit(job.epoch, job, result, error)
-
-    def _deliver(self, epoch: int, job: _Job, result: Any, error: BaseException | None) -> None:
-        self._finish(job, result, error)
-
-    # --- stopping ------------------------------------------------------------------------
-
-    def shutdown(self) -> None:
-        """Drop waiting jobs and every result still to come; stop the process and the thread.
-
-        A preview being rendered is abandoned; an export being written may finish first (up to
-        30 s). Nothing is left running when this returns; a later ``submit`` starts afresh.
-        """
-        with self._lock:
-            self._epoch += 1
-        self._jobs = 0
-        self._queue.clear()
-        self._watchdog.stop()
-        process, self._process = self._process, None
-        job, self._current = self._current, None
-        if process is not None:
-            process.blockSignals(True)
-            if job is not None and job.keep:
-                process.closeWriteChannel()  # the server exits after the job in hand
-                process.waitForFinished(EXPORT_WAIT_MS)
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                process.waitForFinished(3000)
-            if process in self._holder:
-                self._holder.remove(process)
-            process.deleteLater()
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
 
 
 class PreviewRenderer(QObject):
@@ -356,12 +40,13 @@ class PreviewRenderer(QObject):
     failed = Signal(str)
 
     def __init__(self, worker: RenderWorker | None = None, *,
-                 job: Callable[..., Any] = exporting.timed_preview,
+                 job: Callable[..., Any] = renderjobs.timed_preview,
                  parent: QObject | None = None):
         super().__init__(parent)
         self._worker = worker if worker is not None else RenderWorker(self)
         self._owns_worker = worker is None
-        self._job = job
+        #: what renders a request on the worker (a module-level function for the render process)
+        self.job = job
         self._running = False
         self._pending: Any = None
         self._has_pending = False
@@ -420,7 +105,7 @@ class PreviewRenderer(QObject):
         in_view = None if whole or self._page_map is None else self.pages_in_view()
         args = (draft,) if in_view is None else (draft, in_view, self._page_map)
         self._worker.submit(
-            self._job, args,
+            self.job, args,
             lambda result, error: self._done(generation, layouts, draft, result, error))
 
     def _done(self, generation: int, layouts: int, draft: Any, result: Any,
@@ -443,7 +128,7 @@ class PreviewRenderer(QObject):
         if not current:
             return  # stale: a newer request was cancelled or superseded
         if error is not None:
-            self.failed.emit(error_text(error))
+            self.failed.emit(renderjobs.error_text(error))
             return
         if result.partial:
             self._shown_partial = generation

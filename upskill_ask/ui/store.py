@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from upskill_ask.vocabulary import blank_data, for_model
+
 HISTORY_LIMIT = 300
 TYPING_PAUSE_S = 2.0  # keys typed into one field closer together than this undo as one step
 
@@ -49,39 +51,6 @@ class Step:
 def _key(node: Any, part: str) -> str | int:
     """A path part as a list index under a list, as a key under a dict ("42" may be an id)."""
     return int(part) if isinstance(node, list) and part.isdigit() else part
-
-
-def blank_data() -> dict[str, Any]:
-    """A new, empty draft as JSON data (the same shape the model writes)."""
-    return {
-        "format": "upskill-ask/draft", "version": 1, "title": "", "language": "en",
-        "locale": "en_GB", "currency": "EUR",
-        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None},
-        "manager": {"name": "", "title": "", "email": ""},
-        "timing": {"meeting_date": None, "budget_date": None, "decision_by": None},
-        "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
-                  "applied_to": "", "why_now": "", "career_goal": "", "company_goal": "",
-                  "benefits_team": [], "benefits_me": []},
-        "options": [],
-        "plan": {"on_the_job": "", "with_people": "", "formal": "", "micro_habit": "",
-                 "minutes_per_day": 0, "tracking": "", "sharing": "", "coverage": "",
-                 "measures": [], "check_ins": []},
-        "objections": [],
-        "email": {"subject": "", "message": ""},
-        "private": {"best_alternative": "", "walk_away": "", "stop_at_option": None,
-                    "trades": [], "motivations": "", "notes": "", "opening_lines": "",
-                    "fallbacks": {}},
-    }
-
-
-def blank_option(kind: str, currency: str) -> dict[str, Any]:
-    return {
-        "kind": kind, "title": "", "provider": "", "link": "",
-        "cost": {"amount": "", "currency": currency},  # empty until typed; the model reads 0
-        "hours_total": "", "hours_per_week": "", "hours_on_clock": "",
-        "schedule": {"start": None, "end": None, "shifted_hours": "", "make_up": ""},
-        "coverage": "", "deliverable": "", "my_commitment": "",
-    }
 
 
 def _merge_defaults(data: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
@@ -221,6 +190,11 @@ class DraftStore(QObject):
                 self._redo.clear()
                 self.historyChanged.emit()
 
+    @property
+    def undo_steps(self) -> int:
+        """How many steps Undo can take back."""
+        return len(self._undo)
+
     def can_undo(self) -> bool:
         return bool(self._undo)
 
@@ -268,17 +242,5 @@ class DraftStore(QObject):
         return drafts.from_data(self.clean_data())
 
     def clean_data(self) -> dict[str, Any]:
-        """The data as the model expects it: empty number fields count as zero."""
-        data = copy.deepcopy(self._data)
-        for option in data.get("options", []):
-            for key in ("hours_total", "hours_per_week", "hours_on_clock"):
-                if option.get(key) in ("", None):
-                    option[key] = "0"
-            cost = option.get("cost", {})
-            if cost.get("amount") in ("", None):
-                cost["amount"] = "0"
-            cost["currency"] = data.get("currency", cost.get("currency"))
-        person = data.get("person", {})
-        if person.get("hourly_cost") == "":
-            person["hourly_cost"] = None
-        return data
+        """The data as the model reads it (``vocabulary.for_model``: empty numbers and all)."""
+        return for_model(self._data)

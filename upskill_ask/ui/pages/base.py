@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from upskill_ask.ui.binder import Binder
+from upskill_ask.ui.form import Form
 from upskill_ask.ui.store import DraftStore
-from upskill_ask.ui.widgets import Binder, Form, plain_label
+from upskill_ask.ui.widgets import plain_label
 
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 

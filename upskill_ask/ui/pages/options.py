@@ -19,25 +19,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from upskill_ask.ui.form import Form
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.store import blank_option
-from upskill_ask.ui.widgets import Form, card_buttons, plain_label
-
-KINDS = (
-    ("free_training", "Free training on the clock",
-     "Your employer gives paid hours, no cash. You pick a free course and report progress."),
-    ("paid_course", "Paid course",
-     "Your employer pays the fee (and some hours). You pick the course and share what you learn."),
-    ("internal_expert", "Internal expert",
-     "A colleague gives regular, structured check-ins. You prepare questions and apply it on a "
-     "named project."),
-    ("external_mentor", "External mentor, shifted hours",
-     "A mentor fee or nothing, plus a shifted schedule. You make the hours up and keep core "
-     "duties covered."),
+from upskill_ask.ui.widgets import card_buttons, plain_label
+from upskill_ask.vocabulary import (
+    KIND_HELP,
+    KIND_LABELS,
+    OPTIONS_MAX,
+    RequestKind,
+    blank_option,
+    kind_label,
 )
-KIND_LABEL = {k: label for k, label, _ in KINDS}
-KIND_HELP = {k: text for k, _, text in KINDS}
-MAX_OPTIONS = 12
+
+KINDS = tuple((kind.value, KIND_LABELS[kind], KIND_HELP[kind]) for kind in RequestKind)
 ADD_MNEMONICS = {"free_training": "&Free training", "paid_course": "&Paid course",
                  "internal_expert": "&Internal expert", "external_mentor": "External &mentor"}
 
@@ -102,7 +96,7 @@ class OptionCard(QGroupBox):
         kind = self.kind.currentData()
         n = self.index + 1
         rank = "first choice" if self.index == 0 else f"option {n}"
-        self.setTitle(f"{n}. {KIND_LABEL.get(kind, '')} ({rank})")
+        self.setTitle(f"{n}. {kind_label(kind)} ({rank})")
         self.help.setText(KIND_HELP.get(kind, ""))
         mentor = kind == "external_mentor"
         for widget in (self.shifted, self.make_up):
@@ -121,7 +115,7 @@ class OptionsPage(DraftPage):
             button = QPushButton(ADD_MNEMONICS[kind])
             button.setObjectName(f"add-{kind}")
             button.setToolTip(text)
-            button.setAccessibleName(f"Add a {KIND_LABEL[kind].lower()} option")
+            button.setAccessibleName(f"Add a {KIND_LABELS[kind].lower()} option")
             button.clicked.connect(lambda _=False, k=kind: self.add(k))
             add_row.addWidget(button)
             self.add_buttons[kind] = button
@@ -155,12 +149,12 @@ class OptionsPage(DraftPage):
             self.cards_box.addWidget(card)
             card.show()
         for button in self.add_buttons.values():
-            button.setEnabled(len(options) < MAX_OPTIONS)
+            button.setEnabled(len(options) < OPTIONS_MAX)
         if self.isVisible():
             self._totals_timer.start()
 
     def add(self, kind: str) -> None:
-        if len(self.store.list_at("options")) >= MAX_OPTIONS:
+        if len(self.store.list_at("options")) >= OPTIONS_MAX:
             return
         index = self.store.append("options", blank_option(kind, self.store.get("currency") or "EUR"))
         self.rebuild()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from upskill_ask.ui.listeditor import ListEditor
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.widgets import ListEditor
 
 
 class PlanPage(DraftPage):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel
 
+from upskill_ask.ui.listeditor import ListEditor
 from upskill_ask.ui.pages.base import DraftPage
-from upskill_ask.ui.pages.options import KIND_LABEL
-from upskill_ask.ui.widgets import ListEditor
+from upskill_ask.vocabulary import option_name
 
 
 class PrivatePage(DraftPage):
@@ -52,7 +52,7 @@ class PrivatePage(DraftPage):
         self.stop_at.clear()
         self.stop_at.addItem("Any of them", None)
         for rank, option in enumerate(options, start=1):
-            title = str(option.get("title") or "").strip() or KIND_LABEL.get(option.get("kind"), "")
+            title = option_name(option.get("title"), option.get("kind"))
             self.stop_at.addItem(f"{rank}. {title}", rank)
         chosen = self.store.get("private.stop_at_option")
         self.stop_at.setCurrentIndex(max(self.stop_at.findData(chosen), 0))

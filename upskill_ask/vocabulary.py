@@ -1,0 +1,130 @@
+"""The draft's vocabulary, shared by the model, the draft files and the UI: the format id and
+version, the request kinds with their labels and help, the limits, the blank draft and option as
+JSON data, and how the UI's typed-in data becomes what the model reads.
+
+Plain Python only (no pydantic): the UI builds its first page from this module without paying
+for the model. ``tests/test_vocabulary.py`` pins the blank draft here to ``model.Draft()``.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+FORMAT_ID = "upskill-ask/draft"
+VERSION = 1
+SUFFIX = ".upskill"
+
+LINE_MAX = 4_000
+TEXT_MAX = 20_000
+OPTIONS_MAX = 12
+OBJECTIONS_MAX = 40
+LIST_MAX = 30
+MONEY_MAX = Decimal("999999999999.99")  # 12 digits before the point: large INR, JPY, KRW, IDR budgets
+HOURS_MAX = Decimal("10000")
+
+
+class RequestKind(StrEnum):
+    """The four variants of an ask, as the ladder offers them."""
+
+    FREE_TRAINING = "free_training"
+    PAID_COURSE = "paid_course"
+    INTERNAL_EXPERT = "internal_expert"
+    EXTERNAL_MENTOR = "external_mentor"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    RequestKind.FREE_TRAINING: "Free training on the clock",
+    RequestKind.PAID_COURSE: "Paid course",
+    RequestKind.INTERNAL_EXPERT: "Internal expert",
+    RequestKind.EXTERNAL_MENTOR: "External mentor, shifted hours",
+}
+"""Keyed by the kind; a StrEnum key also answers to its plain string ("paid_course")."""
+
+KIND_HELP = {
+    RequestKind.FREE_TRAINING:
+        "Your employer gives paid hours, no cash. You pick a free course and report progress.",
+    RequestKind.PAID_COURSE:
+        "Your employer pays the fee (and some hours). You pick the course and share what you learn.",
+    RequestKind.INTERNAL_EXPERT:
+        "A colleague gives regular, structured check-ins. You prepare questions and apply it on a "
+        "named project.",
+    RequestKind.EXTERNAL_MENTOR:
+        "A mentor fee or nothing, plus a shifted schedule. You make the hours up and keep core "
+        "duties covered.",
+}
+
+#: the decimal fields of an option: left empty in the UI until typed, read as 0 by the model
+OPTION_NUMBERS = ("hours_total", "hours_per_week", "hours_on_clock")
+
+
+def kind_label(kind: object) -> str:
+    """The label of a kind given as a string or a RequestKind ('' for an unknown one)."""
+    return KIND_LABELS.get(kind, "")  # type: ignore[call-overload]
+
+
+def option_name(title: object, kind: object) -> str:
+    """What an option is called: its title, or else its kind's label."""
+    return str(title or "").strip() or kind_label(kind)
+
+
+def blank_data() -> dict[str, Any]:
+    """A new, empty draft as JSON data (the shape and defaults the model writes)."""
+    return {
+        "format": FORMAT_ID, "version": VERSION, "title": "", "language": "en",
+        "locale": "en_GB", "currency": "EUR",
+        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None},
+        "manager": {"name": "", "title": "", "email": ""},
+        "timing": {"meeting_date": None, "budget_date": None, "decision_by": None},
+        "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
+                  "applied_to": "", "why_now": "", "career_goal": "", "company_goal": "",
+                  "benefits_team": [], "benefits_me": []},
+        "options": [],
+        "plan": {"on_the_job": "", "with_people": "", "formal": "", "micro_habit": "",
+                 "minutes_per_day": 0, "tracking": "", "sharing": "", "coverage": "",
+                 "measures": [], "check_ins": []},
+        "objections": [],
+        "email": {"subject": "", "message": ""},
+        "private": {"best_alternative": "", "walk_away": "", "stop_at_option": None,
+                    "trades": [], "motivations": "", "notes": "", "opening_lines": "",
+                    "fallbacks": {}},
+    }
+
+
+def blank_option(kind: str, currency: str) -> dict[str, Any]:
+    """A new option as the UI holds it: the numbers empty until typed (see ``for_model``)."""
+    return {
+        "kind": kind, "title": "", "provider": "", "link": "",
+        "cost": {"amount": "", "currency": currency},
+        **dict.fromkeys(OPTION_NUMBERS, ""),
+        "schedule": {"start": None, "end": None, "shifted_hours": "", "make_up": ""},
+        "coverage": "", "deliverable": "", "my_commitment": "",
+    }
+
+
+def for_model(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the UI's draft data as the model reads it.
+
+    The one rule for empty numbers: an empty amount or number of hours of an option means 0,
+    except ``person.hourly_cost``, where empty means "not given" (None). Every option is costed
+    in the draft's currency, which the UI does not let differ.
+    """
+    data = copy.deepcopy(data)
+    for option in data.get("options", []):
+        for key in OPTION_NUMBERS:
+            if option.get(key) in ("", None):
+                option[key] = "0"
+        cost = option.get("cost", {})
+        if cost.get("amount") in ("", None):
+            cost["amount"] = "0"
+        cost["currency"] = data.get("currency", cost.get("currency"))
+    person = data.get("person", {})
+    if person.get("hourly_cost") == "":
+        person["hourly_cost"] = None
+    return data
