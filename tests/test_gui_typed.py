@@ -19,6 +19,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def wiz(wizards):
+    # focus leaving a field needs an active window
     return lambda **overrides: wizards(make_draft(**overrides), active=True)
 
 
@@ -82,7 +83,7 @@ def test_hours_are_read_in_the_locale_too(wiz, qtbot):
     hours = wizard.findChild(QLineEdit, "options.0.hours_total")
     retype(qtbot, hours, "40,5")
     assert wizard.draft().options[0].hours_total == Decimal("40.5")
-    retype(qtbot, hours, "zwölf")
+    retype(qtbot, hours, "4,5,6")
     assert problem(wizard, "options.0.hours_total").isVisible()
 
 
@@ -126,3 +127,15 @@ def test_the_option_card_says_where_dates_and_hours_disagree_and_keeps_the_figur
     assert wizard.draft().options[0].hours_total == 60  # what was typed stays
     totals = wizard.findChild(QLabel, "options.0.totals").text()
     assert "24 h in work time" in totals and "36 h in your own time" in totals
+
+
+def test_keys_no_amount_can_hold_are_refused_at_once(wiz, qtbot):
+    wizard = wiz(locale="en_IN", currency="INR")
+    go_to(wizard, PageId.OPTIONS)
+    hours = wizard.findChild(QLineEdit, "options.0.hours_total")
+    retype(qtbot, hours, "the shift ran 40 late")
+    assert hours.text().strip() == "40"  # the letters never went in
+    assert wizard.draft().options[0].hours_total == 40
+    amount = wizard.findChild(QLineEdit, "options.0.cost.amount")
+    retype(qtbot, amount, "INR 1,45,000!?")
+    assert wizard.draft().options[0].cost.amount == 145000
