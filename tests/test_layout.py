@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from upskill_ask import drafts, model, render
+from upskill_ask import drafts, layout, model, render, weasy
 
 from .conftest import EXAMPLES, make_draft
 
@@ -70,7 +70,7 @@ def layout_problems(document) -> list[str]:
 
 def _pdf_layout(html: str, *, forms: bool):
     """The layout a PDF is written from (repairs and all)."""
-    return render._rendered(html, title="t", author="a", language="en", forms=forms,
+    return weasy.rendered(html, title="t", author="a", language="en", forms=forms,
                             seconds=render.RENDER_SECONDS, finish=lambda document: document)
 
 
@@ -83,13 +83,13 @@ def check_documents(draft: model.Draft, *, exported: bool = True) -> list[str]:
     today = dt.date(2026, 11, 30)
     problems = []
     fixes: list[str] = []
-    proposal = render._rendered(render.proposal_html(draft, today=today, embed_fonts=False),
+    proposal = weasy.rendered(render.proposal_html(draft, today=today, embed_fonts=False),
                                 title="t", author="a", language="en", forms=True,
                                 seconds=render.RENDER_SECONDS, finish=lambda document: document,
                                 fixes_out=fixes)
     problems += [f"proposal: {p}" for p in layout_problems(proposal)]
     if exported:
-        html = render.layout.with_fixes(render.proposal_html(draft, today=today), fixes[0])
+        html = layout.with_fixes(render.proposal_html(draft, today=today), fixes[0])
         alone = HTML(string=html).render()
         problems += [f"proposal (HTML): {p}" for p in layout_problems(alone)]
         assert len(alone.pages) == len(proposal.pages)

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pypdf
 import pytest
 
-from upskill_ask import drafts, model, render
+from upskill_ask import drafts, model, preview_window, render, weasy
 
 from .conftest import EXAMPLES, make_draft, page_texts
 
@@ -143,7 +143,7 @@ def test_a_url_in_a_field_is_not_fetched(monkeypatch):
 
 
 def test_the_fetcher_refuses_outside_files_and_networks():
-    fetcher = render._make_fetcher()
+    fetcher = weasy.make_fetcher()
     for url in ("http://127.0.0.1:9/x", "https://example.com/", "file:///etc/passwd",
                 f"{render.templates_dir().as_uri()}/../model.py", "ftp://x/y"):
         with pytest.raises(BaseException, match="refused"):
@@ -314,7 +314,7 @@ def test_user_text_cannot_make_a_cut_point():
     draft.skill.name = '<div id="decision-h">'
     draft.skill.why_now = 'id="options-h"'
     html = render.proposal_html(draft, embed_fonts=False)
-    points = render._CUT_POINT.findall(html)
+    points = preview_window._CUT_POINT.findall(html)
     assert len(points) == len(set(points))  # only the template's own, each once
     whole = render.proposal_preview(draft)
     assert [name for name, _page in whole.page_map.starts] == points

@@ -1,38 +1,33 @@
 """Layout rules the stylesheets cannot state on their own: figure columns that make room for
-their widest figure, and pages that are never left nearly blank.
+their widest figure, the paper, and the block numbers the page repairs point at.
 
 * **Figures never wrap and never spill.** Formatted amounts and hours are set without breaks
   (``white-space: nowrap``). Their columns are sized here from the widths of the very strings
   the documents print, measured with the shipped font's advance widths (an upper bound: no
   kerning, any character the font lacks counted a full em). When the figures would crowd the
   text columns out, the figures get a smaller font size instead, never less than ``MIN_PT``.
-* **No page but the last is less than a fifth full.** Small blocks keep together (rules in the
-  stylesheets); a block that turns out too tall to keep together would push itself to the next
-  page and leave a nearly blank one behind. After a layout, :func:`sparse_fixes` names, for each
-  such page, the CSS that repairs it: let the block that left it break after all, or (before the
-  decision page, which always begins a page) move the last lines of the previous page onto it.
-  The renderer lays the document out again with those rules; a draft with ordinary texts needs
-  no second pass.
-
-Blocks are named by a ``data-k`` number (:func:`number_blocks`) so that a repair rule can point
-at one; user text is escaped before this runs, so it holds no tag for the numbering to touch.
+Blocks are named by a ``data-k`` number (:func:`number_blocks`) so that a repair rule of
+:mod:`upskill_ask.pagefill` can point at one; user text is escaped before this runs, so it
+holds no tag for the numbering to touch.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from upskill_ask.costing import LadderTotals
+    from upskill_ask.formatting import Formatter
+    from upskill_ask.model import Draft
 
 PT_PER_MM = 72 / 25.4
 MIN_PT = 6.5
-FILL_MIN = 0.2  # the least share of a page's height its content may fill (all but the last)
-FILL_AIM = 0.3  # what a repair aims for, so that small shifts of the new layout keep it above
 PAPER_WIDTH_MM = {"A4": 210.0, "letter": 215.9}
 _FONTS = {400: "Inter-Regular.otf", 600: "Inter-SemiBold.otf", 700: "Inter-Bold.otf"}
 
@@ -150,221 +145,90 @@ def with_fixes(html: str, fixes: str) -> str:
     return html[:at] + f'<style id="layout-fixes">\n{fixes}\n</style>\n' + html[at:]
 
 
-# --- reading a layout -----------------------------------------------------------------------
+# --- the figure columns of a document -------------------------------------------------------
 
 
-def _walk(box: Any, cell: Any = None) -> Iterator[tuple[Any, Any]]:
-    from weasyprint.formatting_structure import boxes
-
-    if isinstance(box, boxes.MarginBox):  # the running header and footer
-        return
-    if isinstance(box, boxes.TableCellBox):
-        cell = box
-    yield box, cell
-    for child in getattr(box, "children", None) or []:
-        yield from _walk(child, cell)
+LETTER_LOCALES = ("_US", "_CA")
+MARGIN_MM = {False: 22.0 * 2, True: 15.0 * 2}  # proposal.css and prep.css: left plus right
 
 
-@dataclass(frozen=True)
-class PageFill:
-    number: int
-    filled: float  # lowest text bottom below the content top, over the content height
-    top: float
-    height: float
+def paper(draft: Draft) -> str:
+    """A4, or US Letter for US and Canadian locales."""
+    return "letter" if draft.locale.endswith(LETTER_LOCALES) else "A4"
 
 
-def page_fills(document: Any) -> list[PageFill]:
-    from weasyprint.formatting_structure import boxes
-
-    out = []
-    for number, page in enumerate(document.pages, 1):
-        root = page._page_box
-        top, height = root.content_box_y(), root.height
-        lowest = top
-        for box, _cell in _walk(root):
-            if isinstance(box, boxes.TextBox) and box.text.strip():
-                lowest = max(lowest, box.position_y + box.height)
-        out.append(PageFill(number, (lowest - top) / height if height else 1.0, top, height))
-    return out
-
-
-@dataclass(frozen=True)
-class Spill:
-    page: int
-    text: str
-    over: float  # points past the cell's padding edge or the page's content edge
-    in_cell: bool
-
-
-def spills(document: Any, tolerance: float = 0.75) -> list[Spill]:
-    """Text that runs out of its table cell (past the right padding) or off the page."""
-    from weasyprint.formatting_structure import boxes
-
-    found = []
-    for number, page in enumerate(document.pages, 1):
-        root = page._page_box
-        right = root.content_box_x() + root.width
-        for box, cell in _walk(root):
-            if isinstance(box, boxes.TextBox) and box.text.strip():
-                end = box.position_x + box.width
-                limit = cell.content_box_x() + cell.width + cell.padding_right if cell else right
-                if end > limit + tolerance:
-                    found.append(Spill(number, box.text.strip()[:40], round(end - limit, 1),
-                                       cell is not None))
-    return found
-
-
-def _key(box: Any) -> str | None:
-    element = getattr(box, "element", None)
-    return element.get("data-k") if element is not None and hasattr(element, "get") else None
-
-
-def _first_chain(box: Any) -> list[Any]:
-    """The boxes that open a page: the first child, its first child, and so on down."""
-    chain = []
-    while True:
-        children = [c for c in getattr(box, "children", None) or []
-                    if not _is_margin(c)]
-        if not children:
-            return chain
-        box = children[0]
-        chain.append(box)
-
-
-def _is_margin(box: Any) -> bool:
-    from weasyprint.formatting_structure import boxes
-
-    return isinstance(box, boxes.MarginBox)
-
-
-def _cut_points(box: Any, before: Any = None) -> Iterator[Any]:
-    """Blocks with a data-k number that a page may begin with, in document order: never inside
-    a table, never right after a heading or anything else kept with what follows it."""
-    from weasyprint.formatting_structure import boxes
-
-    previous = before  # a first child begins where its parent does: the parent's neighbour
-    for child in getattr(box, "children", None) or []:
-        if _is_margin(child) or not isinstance(child, boxes.BlockLevelBox):
-            continue
-        table = getattr(child, "is_table_wrapper", False) or isinstance(child, boxes.TableBox)
-        if isinstance(child, boxes.BlockBox) and _key(child) and _may_begin(child, previous):
-            yield child
-        if not table:
-            yield from _cut_points(child, previous)
-        previous = child
-
-
-def _may_begin(box: Any, previous: Any) -> bool:
-    if box.style["break_before"] in ("avoid", "avoid-page"):
-        return False
-    if previous is None:
-        return True
-    return previous.style["break_after"] not in ("avoid", "avoid-page")
-
-
-_AVOID = ("avoid", "avoid-page")
-
-
-def _pushed_keeps(page: Any) -> list[str]:
-    """The blocks that open a page and refuse a break inside: one of them was too tall to
-    finish the page before and left it nearly blank. Those open the page with the first box
-    at each depth and with whatever is kept with it (a heading and its lead-in keep with the
-    table after them, whose first body row opens the page too)."""
-    keys: list[str] = []
-    _openers(page._page_box, keys)
-    return keys
-
-
-def _openers(box: Any, keys: list[str], depth: int = 0) -> None:
-    children = [c for c in getattr(box, "children", None) or [] if not _is_margin(c)]
-    if _is_table(box):  # past a header repeated from the page before, to the first body row
-        children = [c for c in children if not getattr(c, "is_header", False)] or children
-    if not children or depth > 40:
-        return
-    run = [children[0]]
-    for before, after in itertools.pairwise(children):
-        if before.style["break_after"] not in _AVOID and after.style["break_before"] not in _AVOID:
-            break
-        run.append(after)
-    for opener in run:
-        key = _key(opener)
-        if key and _keeps_together(opener) and key not in keys:
-            keys.append(key)
-        _openers(opener, keys, depth + 1)
-
-
-def _is_table(box: Any) -> bool:
-    from weasyprint.formatting_structure import boxes
-
-    return isinstance(box, boxes.TableBox)
-
-
-def _keeps_together(box: Any) -> bool:
-    """Whether a box refuses a break inside (a table's wrapper: its table does)."""
-    if box.style["break_inside"] in _AVOID:
-        return True
-    if getattr(box, "is_table_wrapper", False):
-        return any(c.style["break_inside"] in _AVOID for c in box.children)
-    return False
-
-
-def _forced_before(page: Any) -> bool:
-    """Whether the page opens with a block that always begins a page (the decision block)."""
-    return any(box.style["break_before"] in ("page", "always", "left", "right", "recto", "verso")
-               for box in _first_chain(page._page_box))
-
-
-def _move_to_next(page: Any, fill: PageFill, need_pt: float) -> str | None:
-    """A block near the bottom of ``page`` to begin the next page with, so that at least
-    ``need_pt`` points of content move over while this page stays FILL_AIM full: the lowest
-    block that may begin a page (see :func:`_cut_points`) with that much below it."""
-    floor = fill.top + FILL_AIM * fill.height
-    lowest = fill.top + fill.filled * fill.height
-    best = None
-    for box in _cut_points(page._page_box):
-        y = box.position_y
-        if y >= floor and lowest - y >= need_pt and (best is None or y > best.position_y):
-            best = box
-    return _key(best) if best is not None else None
-
-
-def _widows(page: Any, fill: PageFill, need_pt: float) -> str | None:
-    """For a page that opens with the end of a paragraph begun on the page before: the rule
-    that carries enough of its lines over (when no block could begin the page instead)."""
-    from weasyprint.formatting_structure import boxes
-
-    for box in _first_chain(page._page_box):
-        lines = [c for c in box.children if isinstance(c, boxes.LineBox)] \
-            if isinstance(box, boxes.BlockBox) else []
-        if lines and _key(box):
-            line = max(ln.height for ln in lines) or 1.0
-            count = len(lines) + int(need_pt // line) + 2
-            return f'[data-k="{_key(box)}"] {{ widows: {min(count, 60)} !important; }}'
-    return None
-
-
-def sparse_fixes(document: Any, applied: str = "") -> str:
-    """CSS rules that repair the nearly blank pages of a layout ("" when there are none)."""
-    fills = page_fills(document)
-    rules: list[str] = []
-    for index, fill in enumerate(fills[:-1]):
-        if fill.filled >= FILL_MIN:
-            continue
-        after = document.pages[index + 1]
-        if _forced_before(after):
-            # the page before the decision holds a small leftover: bring more of the content
-            # before it over, from the page before that
-            if index == 0:
-                continue
-            need = (FILL_AIM - fill.filled) * fill.height
-            key = _move_to_next(document.pages[index - 1], fills[index - 1], need)
-            rule = f'[data-k="{key}"] {{ break-before: page !important; }}' if key else \
-                _widows(document.pages[index], fill, need)
-            if rule and rule not in applied:
-                rules.append(rule)
-            continue
-        for key in _pushed_keeps(after):
-            rule = f'[data-k="{key}"] {{ break-inside: auto !important; }}'
-            if rule not in applied:
-                rules.append(rule)
-    return "\n".join(rules)
+def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: bool) -> str:
+    """Widths (and, when crowded, a smaller size) for the figure columns of this document's
+    tables, from the figures it prints (see :mod:`upskill_ask.layout`)."""
+    if not totals.options:
+        return ""
+    unit = totals.duration_unit
+    width = PAPER_WIDTH_MM[paper(draft)] - MARGIN_MM[private]
+    ts = totals.options
+    ranks = [str(t.rank) for t in ts]
+    cash = [fmt.cash(t.cash) for t in ts]
+    away = [fmt.hours(t.hours_away) for t in ts]
+    week = [fmt.hours(t.hours_away_per_week) for t in ts]
+    span = [fmt.duration(t.weeks, t.months, unit) for t in ts]
+    rules: list[tuple[str, str]] = []
+    if private:
+        # the ladder: figures at 8.5pt, headers 7pt, cells padded 1.5 mm a side
+        tags = ["Below your walk-away", "Lowest you accept"]
+        status = max(max(text_width_pt(t, 7.5, 700) for t in tags) / PT_PER_MM + 2.4 + 0.6,
+                     longest_word_pt("Ask for this first Lightest fallback Step down", 8.5)
+                     / PT_PER_MM) + 3.5
+        cols = [FigureColumn("table.ladder col.c-rank", ranks, "#", 3.0, extra_mm=1.1),
+                FigureColumn("table.ladder col.c-cash", cash, "Cash", 3.0),
+                FigureColumn("table.ladder col.c-away", away, "Hours away", 3.0),
+                FigureColumn("table.ladder col.c-week", week, "A week", 3.0),
+                FigureColumn("table.ladder col.c-weeks", span, "Duration", 3.0)]
+        size, widths = fit_figures(cols, width_mm=width - status, text_min_mm=40,
+                                          size_pt=8.5, header_pt=7)
+        rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
+        rules += [("table.ladder col.c-status", f"width: {status:.2f}mm"),
+                  ("table.ladder td.num", f"font-size: {size:.2f}pt")]
+        return css_rules(rules)
+    # the options table: figures at 9pt, headers 7.5pt, cells padded 1.5 mm a side; the rank
+    # cell 1 mm on the left and a 3pt rule on the recommended row
+    total = [fmt.hours(t.hours_total) for t in ts]
+    cols = [FigureColumn("table.options col.c-rank", ranks, "#", 2.5, extra_mm=1.1),
+            FigureColumn("table.options col.c-cash", cash, "Cash cost", 3.0),
+            FigureColumn("table.options col.c-total", total, "Hours in total", 3.0),
+            FigureColumn("table.options col.c-away", away, "Hours away", 3.0),
+            FigureColumn("table.options col.c-week", week, "Away a week", 3.0),
+            FigureColumn("table.options col.c-weeks", span, "Duration", 3.0)]
+    size, widths = fit_figures(cols, width_mm=width, text_min_mm=62, size_pt=9,
+                                      header_pt=7.5)
+    rest = width - sum(widths.values())
+    rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
+    rules += [("table.options col.c-deliv", f"width: {max(24.0, min(34.0, rest * 0.42)):.2f}mm"),
+              ("table.options td.num", f"font-size: {size:.2f}pt")]
+    # the full-cost table (when there is an hourly cost)
+    if ts[0].cost_of_hours is not None:
+        hours_cost = [fmt.money(t.cost_of_hours) for t in ts]
+        totals_cost = [fmt.money(t.total_cost) for t in ts]
+        cols = [FigureColumn("table.costs col.k-cash", cash, "Cash cost", 3.0),
+                FigureColumn("table.costs col.k-away", away, "Hours away", 3.0),
+                FigureColumn("table.costs col.k-hours", hours_cost, "Cost of the hours", 3.0),
+                FigureColumn("table.costs col.k-total", totals_cost, "Total cost", 3.0)]
+        size, widths = fit_figures(cols, width_mm=width, text_min_mm=40, size_pt=9,
+                                          header_pt=7.5)
+        rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
+        rules += [("table.costs td.num", f"font-size: {size:.2f}pt")]
+    # the summary box: the first choice's cash cost at 12pt in a column of a fifth of the box
+    first = ts[0]
+    inner = width - 10 - 1.4  # the box's padding and rules
+    sub = fmt.money(first.total_cost) if first.total_cost is not None else ""
+    cols = [FigureColumn("table.figures td.fig-cash", [cash[0]], "", 3.0)]
+    share = inner * 0.19
+    need = max(text_width_pt(cash[0], 12, 700), text_width_pt(sub, 8)) \
+        / PT_PER_MM + 3.5
+    if need > share:
+        size, widths = fit_figures(cols, width_mm=inner - 2 * share, text_min_mm=32,
+                                          size_pt=12, header_pt=7.5)
+        cash_width = max(widths["table.figures td.fig-cash"],
+                         text_width_pt(sub, 8) / PT_PER_MM + 3.5)
+        rules += [("table.figures td.fig-option", "width: auto"),
+                  ("table.figures td.fig-cash", f"width: {cash_width:.2f}mm"),
+                  ("table.figures td.fig-cash .fig-value", f"font-size: {size:.2f}pt")]
+    return css_rules(rules)

@@ -26,7 +26,7 @@ class PageMap:
     pages: int
     starts: tuple[tuple[str, int], ...]  # (cut point, page), in document order
     page_tops: frozenset[str] = frozenset()  # the cut points that began their page
-    fixes: str = ""  # the layout repairs of that layout (render.layout), for the windows too
+    fixes: str = ""  # the layout repairs of that layout (weasy.rendered), for the windows too
 
     def window(self, first: int, last: int) -> Window | None:
         """The least to lay out for pages ``first`` to ``last`` to come out as in the full
