@@ -9,13 +9,10 @@ renderers can trust what they get; money and hours are Decimal, never float.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -24,10 +21,20 @@ from pydantic import (
     model_validator,
 )
 
-from upskill_ask.vocabulary import (  # the vocabulary the UI shares without pydantic
+from upskill_ask.fields import (
+    Amount,
+    CurrencyCode,
+    EmailAddress,
+    Hours,
+    Items,
+    Line,
+    LocaleName,
+    Text,
+)
+from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read from here too)
     FORMAT_ID,
     HOURS_MAX,
-    KIND_LABELS,  # noqa: F401 (render.py reads it from here)
+    KIND_LABELS,
     LINE_MAX,
     LIST_MAX,
     MONEY_MAX,
@@ -37,52 +44,6 @@ from upskill_ask.vocabulary import (  # the vocabulary the UI shares without pyd
     VERSION,
     RequestKind,
 )
-
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
-
-def _clean(value: str, *, multiline: bool) -> str:
-    bad = _FORBIDDEN.search(value)
-    if bad:
-        char = bad.group()
-        kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
-        raise ValueError(f"contains {kind} (U+{ord(char):04X}) at position {bad.start() + 1}")
-    if not multiline and ("\n" in value or "\r" in value):
-        raise ValueError("must be a single line")
-    value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
-    return value.strip()
-
-
-def _line(value: str) -> str:
-    return _clean(value, multiline=False)
-
-
-def _text(value: str) -> str:
-    return _clean(value, multiline=True)
-
-
-def _address(value: str, info: ValidationInfo) -> str:
-    from upskill_ask.addresses import problem
-
-    reason = problem(value)
-    if reason and not (info.context or {}).get("lenient_addresses"):
-        shown = value if len(value) <= 60 else value[:59] + "…"
-        raise ValueError(f"'{shown}' is not a usable email address: {reason}")
-    return value
-
-
-Line = Annotated[str, Field(max_length=LINE_MAX), AfterValidator(_line)]
-"""One line of user text: a name, a title, a short phrase."""
-EmailAddress = Annotated[Line, AfterValidator(_address)]
-"""Empty or one plausible address (upskill_ask.addresses). Drafts read with the context
-``{"lenient_addresses": True}`` keep an older, malformed one so that they still open."""
-Text = Annotated[str, Field(max_length=TEXT_MAX), AfterValidator(_text)]
-"""User prose: paragraphs are kept, control characters are refused."""
-Hours = Annotated[Decimal, Field(ge=0, le=HOURS_MAX, allow_inf_nan=False, decimal_places=2)]
-Amount = Annotated[Decimal, Field(ge=0, le=MONEY_MAX, allow_inf_nan=False, decimal_places=2)]
-CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-LocaleName = Annotated[str, Field(pattern=r"^[a-z]{2,3}([_-][A-Z]{2})?$")]
-Items = Annotated[list[Line], Field(max_length=LIST_MAX)]
 
 
 class _Model(BaseModel):
@@ -325,7 +286,3 @@ def error_path(loc: tuple[int | str, ...]) -> str:
     """Dotted field path of a pydantic error location (dropping union/validator tags)."""
     parts = [str(p) for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
     return ".".join(parts) or "(draft)"
-
-
-def blank() -> Draft:
-    return Draft()
