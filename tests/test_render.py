@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pypdf
 import pytest
+from markupsafe import escape
 
 from upskill_ask import drafts, model, preview_window, render, weasy
 
@@ -115,9 +116,10 @@ def test_user_text_is_printed_literally(hostile):
     draft.objections[1].answer = f"Answer {hostile} here"
     html = render.proposal_html(draft)
     assert "<script>" not in html
-    # (without the stylesheets and the block numbers of layout.number_blocks, numbers of ours)
-    words = re.sub(r'<style\b.*?</style>| data-k="\d+"', "", html, flags=re.S)
-    assert "49" not in words or "7*7" in hostile
+    # the text is data, never a template: '{{ 7*7 }}' stays as typed, it never becomes 49
+    plain = html.replace("\u200b", "")  # the soft breaks long words get
+    assert f"Because {escape(hostile)} matters" in plain
+    assert f"Answer {escape(hostile)} here" in plain
     text = squash(pdf_text(render.proposal_pdf(draft)))
     if not any(ord(c) > 0x2000 for c in hostile):
         assert squash(f"Because {hostile} matters") in text
