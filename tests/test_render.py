@@ -320,3 +320,15 @@ def test_user_text_cannot_make_a_cut_point():
     assert len(points) == len(set(points))  # only the template's own, each once
     whole = render.proposal_preview(draft)
     assert [name for name, _page in whole.page_map.starts] == points
+
+
+def test_the_figures_are_computed_once_per_document(draft, monkeypatch):
+    from upskill_ask import costing, objections
+
+    calls = []
+    real = costing.ladder_totals
+    counted = lambda d: calls.append(1) or real(d)  # noqa: E731
+    monkeypatch.setattr(costing, "ladder_totals", counted)
+    monkeypatch.setattr(objections, "ladder_totals", counted)
+    render.proposal_html(draft)
+    assert len(calls) == 1  # the table, the money style and the filled answers share them

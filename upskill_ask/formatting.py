@@ -29,7 +29,7 @@ def _locale(name: str, language: str = ""):
     raise AssertionError("en_GB is always known")  # pragma: no cover
 
 
-def whole_amounts(draft) -> bool:
+def whole_amounts(draft, totals=None) -> bool:
     """Whether every amount a document of this draft prints is whole: the fees, the hourly
     cost, the cost of the hours and the totals (a monthly share is printed as "about", rounded
     to a whole amount). One rule for the whole document: then '€1,250' everywhere, otherwise
@@ -37,7 +37,7 @@ def whole_amounts(draft) -> bool:
     from upskill_ask.costing import ladder_totals
 
     amounts = [draft.person.hourly_cost]
-    for t in ladder_totals(draft).options:
+    for t in (totals or ladder_totals(draft)).options:
         amounts += [t.cash, t.cost_of_hours, t.total_cost]
     return all(a == a.to_integral_value() for a in amounts if a is not None)
 
@@ -50,9 +50,10 @@ class Formatter:
     whole: bool = False  # the document's money style: drop the minor unit of every amount
 
     @classmethod
-    def for_draft(cls, draft) -> Formatter:
-        """The formatter of a document made from this draft, with its one money style."""
-        return cls(draft.locale, draft.currency, draft.language, whole_amounts(draft))
+    def for_draft(cls, draft, totals=None) -> Formatter:
+        """The formatter of a document made from this draft, with its one money style
+        (``totals``: the draft's ladder totals, when the caller has them already)."""
+        return cls(draft.locale, draft.currency, draft.language, whole_amounts(draft, totals))
 
     def money(self, amount: Decimal | None, *, whole: bool | None = None) -> str:
         """'€1,250.00' in the currency's minor unit; ``whole`` (by default the formatter's

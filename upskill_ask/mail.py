@@ -50,8 +50,8 @@ def subject(draft: Draft) -> str:
 
 def default_message(draft: Draft) -> str:
     """A short covering note written from the public draft (the user can replace it)."""
-    fmt = Formatter.for_draft(draft)
     totals = ladder_totals(draft)
+    fmt = Formatter.for_draft(draft, totals)
     first_name = (draft.manager.name.split() or ["there"])[0]
     lines = [f"Hi {first_name},", ""]
     skill = draft.skill.name or "a skill I want to build"

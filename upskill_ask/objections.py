@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from string import Template
 
-from upskill_ask.costing import ladder_totals
+from upskill_ask.costing import LadderTotals, ladder_totals
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import Draft, Objection
 
@@ -66,10 +66,11 @@ def _first_line(text: str) -> str:
     return line
 
 
-def figures(draft: Draft) -> dict[str, str]:
-    """The user's figures as words, for the library's $placeholders (always all present)."""
-    fmt = Formatter.for_draft(draft)
-    ladder = ladder_totals(draft)
+def figures(draft: Draft, totals: LadderTotals | None = None) -> dict[str, str]:
+    """The user's figures as words, for the library's $placeholders (always all present);
+    ``totals``: the ladder totals, when the document has computed them already."""
+    ladder = totals or ladder_totals(draft)
+    fmt = Formatter.for_draft(draft, ladder)
     first = draft.options[0] if draft.options else None
     first_totals = ladder.recommended
     # the fallbacks the answers offer stop at the walk-away rung (set only in the prep sheet's
@@ -127,13 +128,14 @@ def fill(template: str, values: dict[str, str]) -> str:
     return Template(template).safe_substitute(values)
 
 
-def resolve(draft: Draft, *, include_private: bool) -> list[ResolvedObjection]:
+def resolve(draft: Draft, *, include_private: bool,
+            totals: LadderTotals | None = None) -> list[ResolvedObjection]:
     """The draft's chosen questions with their answers (the user's, or the library's filled).
 
     Without ``include_private`` the fallbacks are left empty: the proposal never shows them.
     """
     lib = library()
-    values = figures(draft)
+    values = figures(draft, totals)
     out = []
     for chosen in draft.objections:
         out.append(resolve_one(chosen, draft, lib, values, include_private=include_private))

@@ -127,11 +127,12 @@ def document(draft: Draft, *, private: bool, today: dt.date | None = None,
              embed_fonts: bool = True) -> Document:
     today = today or dt.date.today()
     shown = draft if private else proposal_source(draft)
+    totals = costing.ladder_totals(shown)  # once per document: the answers and figures share it
     return Document(
         draft=shown,
-        fmt=Formatter.for_draft(draft),
-        totals=costing.ladder_totals(shown),
-        questions=objections.resolve(shown, include_private=private),
+        fmt=Formatter.for_draft(shown, totals),
+        totals=totals,
+        questions=objections.resolve(shown, include_private=private, totals=totals),
         today=today,
         weeks_to_budget=costing.weeks_until(draft.timing.budget_date, today),
         weeks_to_meeting=costing.weeks_until(draft.timing.meeting_date, today),
