@@ -69,13 +69,13 @@ def default_message(draft: Draft) -> str:
             away = "no hours away from core work, with shifted hours"
         else:
             away = "no time away from core work"
-        lines += ["", f"My first choice is {option.title or option.kind.label}: {cost}, {away}."]
+        lines += ["", f"My first choice is {option.name}: {cost}, {away}."]
         if len(draft.options) > 1:
             # 'lighter' only when every fallback is both cheaper and shorter (costing.lighter)
             which = "lighter" if totals.fallbacks_lighter else "other"
             lines.append(f"The proposal also lists {len(draft.options) - 1} {which} alternative"
                          f"{'s' if len(draft.options) > 2 else ''}, down to "
-                         f"{draft.options[-1].title or draft.options[-1].kind.label}.")
+                         f"{draft.options[-1].name}.")
     if draft.skill.applied_to:
         lines += ["", f"I would apply it directly to: {draft.skill.applied_to.splitlines()[0]}"]
     when = draft.timing.meeting_date

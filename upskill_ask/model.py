@@ -43,6 +43,7 @@ from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read fro
     TEXT_MAX,
     VERSION,
     RequestKind,
+    option_name,
 )
 
 
@@ -131,6 +132,11 @@ class Option(_Model):
     coverage: Text = Field(default="", description="Who covers core duties meanwhile.")
     deliverable: Line = Field(default="", description="Certificate, project, talk to the team...")
     my_commitment: Text = Field(default="", description="What you give in return.")
+
+    @property
+    def name(self) -> str:
+        """What the option is called: its title, or else its kind's label."""
+        return option_name(self.title, self.kind)
 
     @model_validator(mode="after")
     def _on_clock_within_total(self) -> Option:
@@ -228,7 +234,7 @@ class Draft(_Model):
             if currency and option.cost.currency != currency:
                 raise ValueError(
                     f"every option is costed in the draft's currency ({currency}); "
-                    f"'{option.title or option.kind.label}' uses {option.cost.currency}"
+                    f"'{option.name}' uses {option.cost.currency}"
                 )
         return options
 

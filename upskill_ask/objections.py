@@ -88,7 +88,7 @@ def figures(draft: Draft, totals: LadderTotals | None = None) -> dict[str, str]:
         "skill": draft.skill.name or "this skill",
         "project": _first_line(draft.skill.applied_to) or "our current work",
         "company_goal": _first_line(draft.skill.company_goal) or "the team's goals",
-        "option": (first.title or first.kind.label) if first else "the first option",
+        "option": first.name if first else "the first option",
         "cash": fmt.money(first_totals.cash if first_totals else Decimal(0)),
         "hours_total": fmt.hours(first_totals.hours_total) if first_totals else "a few hours",
         "hours_away": fmt.hours(first_totals.hours_away) if first_totals else "a few hours",
@@ -99,12 +99,12 @@ def figures(draft: Draft, totals: LadderTotals | None = None) -> dict[str, str]:
         "cash_per_month": (fmt.approx(first_totals.cash_per_month)
                            if first_totals and first_totals.cash_per_month is not None
                            else "a share of the fee each month"),
-        "cheapest_option": ((cheapest_option.title or cheapest_option.kind.label)
+        "cheapest_option": (cheapest_option.name
                             if cheapest_option else "the cheapest option"),
         # set as "comes at $cheapest_cash" / "at $cheapest_cash": reads "at no cost" when free
         "cheapest_cash": (fmt.money(cheapest.cash) if cheapest and cheapest.cash > 0
                           else "no cost"),
-        "fallback_option": (last.title or last.kind.label) if last else "the last option",
+        "fallback_option": last.name if last else "the last option",
         "deliverable": (first.deliverable if first and first.deliverable
                         else "a short write-up for the team"),
         "coverage": _first_line(draft.plan.coverage or (first.coverage if first else ""))
