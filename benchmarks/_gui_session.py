@@ -121,13 +121,14 @@ def main() -> None:
         bar = page.view.verticalScrollBar()
         bar.setValue(scroll_to if scroll_to >= 0 else bar.maximum())
         app.processEvents()
+        reading = page.pages_in_view()  # where the reader is while the edits are timed
         in_view, whole, render_only = [], [], []
         for _ in range(9):  # with nothing else running in the app
             a, b = edit_and_wait()
             in_view.append(a)
             whole.append(b)
             render_only.append(page.renderer.last_seconds)
-        print(f"preview refresh after an edit, {where} (pages {page.pages_in_view()} of "
+        print(f"preview refresh after an edit, {where} (pages {reading}, now {page.pages_in_view()}, of "
               f"{page.pdf_document.pageCount()} in view): pages in view "
               f"median {statistics.median(in_view) * 1000:.0f} ms "
               f"(best {min(in_view) * 1000:.0f}, worst {max(in_view) * 1000:.0f}); whole document "

@@ -119,8 +119,12 @@ class PreviewPanel(QWidget):
             self._stale = True
             return
         # the first edit after a pause starts a render straight away; edits that follow while
-        # it runs (or while waiting) push the next render to DEBOUNCE_MS after the last one
-        quiet = not self._debounce.isActive() and not self.renderer.rendering
+        # it runs gather into one more render DEBOUNCE_MS later. A render already due is never
+        # pushed back: a steady typist whose keys come faster than a render still sees the
+        # page follow, at most DEBOUNCE_MS behind, instead of only once they stop.
+        if self._debounce.isActive():
+            return
+        quiet = not self.renderer.rendering
         self._debounce.start(LEADING_MS if quiet else DEBOUNCE_MS)
 
     def wait_for_fixes(self, problems: list[str]) -> None:
