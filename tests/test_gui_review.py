@@ -379,6 +379,21 @@ def test_export_prep_sheet_holds_the_private_fields(review, qtbot, tmp_path):
     assert dialogs.errors == []
 
 
+def test_the_dates_export_as_a_calendar_file(review, qtbot, tmp_path):
+    from icalendar import Calendar
+
+    page = review.page
+    dialogs = review.dialogs
+    dialogs.paths = [tmp_path / "plan.ics"]
+    click(qtbot, page, "export-calendar")
+    wait_export(qtbot, page)
+    assert dialogs.errors == []
+    assert Path(dialogs.calls[0][1]).name == "Calendar-Proposal-data-visualisation-training.ics"
+    events = [c for c in Calendar.from_ical((tmp_path / "plan.ics").read_bytes()).walk()
+              if c.name == "VEVENT"]
+    assert any(str(e["summary"]).startswith("Meeting with Graham Price") for e in events)
+
+
 def test_email_draft_is_written_and_its_place_told(review, qtbot, tmp_path, opened):
     page = review.page
     dialogs = review.dialogs

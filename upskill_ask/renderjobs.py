@@ -55,6 +55,8 @@ PREP = Export("prep", "Prep-sheet-", ".pdf", "Export your private prep sheet",
               "PDF documents (*.pdf);;All files (*)", "the private prep sheet")
 EMAIL = Export("email", "", ".eml", "Save the email draft",
                "Email drafts (*.eml);;All files (*)", "the email draft")
+CALENDAR = Export("calendar", "Calendar-", ".ics", "Save the dates as a calendar file",
+                  "Calendar files (*.ics);;All files (*)", "the calendar")
 
 
 def default_name(export: Export, draft: Draft) -> str:
@@ -76,6 +78,10 @@ def document_bytes(export: Export, draft: Draft) -> bytes:
 
     if export.key == PREP.key:  # compared by key: the export may arrive pickled, as a copy
         return render.prep_pdf(draft)
+    if export.key == CALENDAR.key:
+        from upskill_ask.calendar_file import calendar_bytes
+
+        return calendar_bytes(draft)
     pdf = render.proposal_pdf(draft)
     if export.key == EMAIL.key:
         return mail.eml_bytes(draft, pdf)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from upskill_ask import renderjobs
-from upskill_ask.renderjobs import EMAIL, PREP, PROPOSAL, Export
+from upskill_ask.renderjobs import CALENDAR, EMAIL, PREP, PROPOSAL, Export
 from upskill_ask.ui import desktop
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.store import DraftStore
@@ -59,6 +59,9 @@ class ExportPanel(QGroupBox):
             _button("&Email draft…", "export-email", self.export_email,
                     "Save an email to your manager with the proposal attached, and open it in your "
                     "mail program"),
+            _button("Add the dates to a ca&lendar…", "export-calendar", self.export_calendar,
+                    "Save the meeting, a reminder before the budget date, the check-ins and the "
+                    "measures' dates as a calendar file (.ics) for your own calendar"),
             _button("Pr&int…", "print-proposal", self.print_proposal, "Print the proposal"),
             _button("Open in PDF &viewer", "open-viewer", self.open_in_viewer,
                     "Open the proposal in your PDF viewer (from a temporary copy)"))
@@ -167,6 +170,9 @@ class ExportPanel(QGroupBox):
 
     def export_email(self) -> None:
         self._export_file(EMAIL, self._open_email)
+
+    def export_calendar(self) -> None:
+        self._export_file(CALENDAR)
 
     def _open_email(self, path: Path) -> None:
         if desktop.open_path(path):
