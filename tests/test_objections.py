@@ -278,3 +278,13 @@ def test_resolve_one_matches_resolve():
 
 def test_a_draft_without_objections_resolves_to_nothing():
     assert resolve(_draft(), include_private=True) == []
+
+
+def test_the_evidence_reads_as_what_i_will_bring():
+    # the proposal prints each hint under "What I will bring": never "your" to the manager
+    import re
+
+    from upskill_ask.objections import library
+
+    for oid, entry in library().items():
+        assert not re.search(r"\byour?\b", entry.evidence, re.I), oid
