@@ -332,3 +332,17 @@ def test_the_figures_are_computed_once_per_document(draft, monkeypatch):
     monkeypatch.setattr(objections, "ladder_totals", counted)
     render.proposal_html(draft)
     assert len(calls) == 1  # the table, the money style and the filled answers share them
+
+
+def test_every_prep_card_is_complete_or_says_what_is_missing():
+    from upskill_ask import model
+
+    draft = make_draft(objections=[model.Objection(id="custom-1", question="Who signs it off?",
+                                                   answer="The site head, in the March review.")])
+    draft.private.fallbacks = {}
+    text = squash(" ".join(page_texts(render.prep_pdf(draft))))
+    assert squash("Your own question: ask yourself what worry sits behind it") in text
+    assert squash("No proof noted yet.") in text
+    assert squash("No fallback yet: decide what you could accept instead") in text
+    proposal = squash(" ".join(page_texts(render.proposal_pdf(draft))))
+    assert squash("No fallback yet") not in proposal  # the proposal never shows the prep notes
