@@ -272,7 +272,7 @@ def test_resolve_one_matches_resolve():
     draft = _draft(objections=[Objection(id="prove-value")])
     (via_list,) = resolve(draft, include_private=True)
     assert resolve_one(draft.objections[0], draft) == via_list
-    assert "12 Mar 2025" in via_list.answer
+    assert "12 March 2025" in via_list.answer
     assert "month-end reports run in under an hour" in via_list.answer
 
 

@@ -106,16 +106,11 @@ class Formatter:
             return "—"
         return f"{self.number(weeks, 0 if weeks >= 3 else 1)} {'week' if weeks == 1 else 'weeks'}"
 
-    def date(self, day: dt.date | None, style: str = "medium") -> str:
+    def date(self, day: dt.date | None) -> str:
+        """A date in the documents' one style, the locale's long form ('23 December 2026'):
+        the same in prose, tables and the summary, never mixed with short or weekday forms."""
         if day is None:
             return "—"
         from babel.dates import format_date
 
-        return format_date(day, format=style, locale=_locale(self.locale, self.language))
-
-    def weekday_date(self, day: dt.date | None) -> str:
-        if day is None:
-            return "—"
-        from babel.dates import format_date
-
-        return format_date(day, format="EEEE d MMMM y", locale=_locale(self.locale, self.language))
+        return format_date(day, format="long", locale=_locale(self.locale, self.language))
