@@ -29,7 +29,7 @@ KEYS = 5200
 SENTENCE = "the night shift counted every pallet twice and logged each one by hand"
 WORDS = SENTENCE.split(" ")
 SKIP = ("email", "date", "amount", "hourly_cost", "hours", "hours_total", "hours_per_week",
-        "hours_on_clock", "link", "minutes_per_day")
+        "hours_on_clock", "link", "minutes_per_day", "per_month")
 LOAN = 100_000
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from upskill_ask import drafts
@@ -139,3 +140,19 @@ def test_keys_no_amount_can_hold_are_refused_at_once(wiz, qtbot):
     amount = wizard.findChild(QLineEdit, "options.0.cost.amount")
     retype(qtbot, amount, "INR 1,45,000!?")
     assert wizard.draft().options[0].cost.amount == 145000
+
+
+def test_what_the_gap_costs_is_typed_on_the_skill_page(wiz, qtbot):
+    wizard = wiz(locale="en_IN", currency="INR")
+    go_to(wizard, PageId.SKILL)
+    retype(qtbot, wizard.findChild(QLineEdit, "skill.gap_cost.what"), "41 tickets a month")
+    retype(qtbot, wizard.findChild(QLineEdit, "skill.gap_cost.money_per_month"), "₹1,20,000")
+    retype(qtbot, wizard.findChild(QLineEdit, "skill.gap_cost.hours_per_month"), "40")
+    gap = wizard.draft().skill.gap_cost
+    assert (gap.what, gap.money_per_month, gap.hours_per_month) == (
+        "41 tickets a month", Decimal("120000"), Decimal("40"))
+    money = wizard.findChild(QLineEdit, "skill.gap_cost.money_per_month")
+    money.setFocus()
+    money.selectAll()
+    qtbot.keyClick(money, Qt.Key.Key_Delete)
+    assert wizard.draft().skill.gap_cost.money_per_month is None  # empty is "not given", not 0

@@ -180,3 +180,35 @@ def weeks_until(day: dt.date | None, today: dt.date) -> int | None:
     if day is None:
         return None
     return (day - today).days // 7
+
+
+@dataclass(frozen=True)
+class Payback:
+    """What the gap costs and how soon each option pays for itself, from the user's figures."""
+
+    per_month: Decimal  # what the gap costs a month today
+    waiting: Decimal  # what one more budget cycle (12 months) of the gap would cost
+    months: tuple[Decimal | None, ...]  # per option, in ladder order: cost / the monthly cost
+
+    def for_rank(self, rank: int) -> Decimal | None:
+        return self.months[rank - 1] if 0 < rank <= len(self.months) else None
+
+
+def gap_per_month(draft: Draft) -> Decimal | None:
+    """Money lost a month plus the hours lost costed at the hourly cost; None when the user gave
+    no figure that can be costed (hours without an hourly cost are not guessed at)."""
+    gap = draft.skill.gap_cost
+    parts = [gap.money_per_month] if gap.money_per_month is not None else []
+    if gap.hours_per_month is not None and draft.person.hourly_cost is not None:
+        parts.append(gap.hours_per_month * draft.person.hourly_cost)
+    total = sum(parts, Decimal(0))
+    return round_money(total, draft.currency) if parts and total > 0 else None
+
+
+def payback(draft: Draft, totals: LadderTotals) -> Payback | None:
+    per_month = gap_per_month(draft)
+    if per_month is None:
+        return None
+    months = tuple(round_hours(t.employer_cost / per_month) if t.employer_cost else Decimal(0)
+                   for t in totals.options)
+    return Payback(per_month, round_money(per_month * 12, draft.currency), months)

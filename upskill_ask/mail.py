@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
-from upskill_ask import addresses
+from upskill_ask import addresses, costing
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import Draft, public_copy
@@ -70,6 +70,10 @@ def default_message(draft: Draft) -> str:
         else:
             away = "no time away from core work"
         lines += ["", f"My first choice is {option.name}: {cost}, {away}."]
+        back = costing.payback(draft, totals)
+        if back is not None and back.for_rank(1):
+            lines.append(f"The gap costs about {fmt.money(back.per_month)} a month today, so it "
+                         f"would pay for itself in about {fmt.number(back.for_rank(1))} months.")
         if len(draft.options) > 1:
             # 'lighter' only when every fallback is both cheaper and shorter (costing.lighter)
             which = "lighter" if totals.fallbacks_lighter else "other"

@@ -82,6 +82,17 @@ class Timing(_Model):
     decision_by: dt.date | None = Field(default=None, description="When you need an answer.")
 
 
+class GapCost(_Model):
+    """What the gap costs today, in the user's own figures: nothing is estimated for them."""
+
+    what: Line = Field(default="", description="What the gap costs: penalties, rework, "
+                       "overtime, hours lost, a risk.")
+    money_per_month: Amount | None = Field(
+        default=None, description="Money lost a month today, in the draft's currency.")
+    hours_per_month: Hours | None = Field(
+        default=None, description="Work hours lost a month today (costed at the hourly cost).")
+
+
 class Skill(_Model):
     name: Line = ""
     current_level: Text = ""
@@ -93,6 +104,7 @@ class Skill(_Model):
     company_goal: Text = Field(default="", description="The company goal or strategy it serves.")
     benefits_team: Items = Field(default_factory=list)
     benefits_me: Items = Field(default_factory=list)
+    gap_cost: GapCost = Field(default_factory=GapCost)
 
 
 class Money(_Model):
@@ -208,7 +220,7 @@ class Email(_Model):
 
 class Draft(_Model):
     format: Literal["upskill-ask/draft"] = FORMAT_ID
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     title: Line = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     locale: LocaleName = "en_GB"
@@ -284,7 +296,12 @@ def missing_for_export(draft: Draft) -> list[tuple[str, str]]:
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring an older draft up to VERSION in memory. Version 1 is the first: nothing to do yet."""
+    """Bring an older draft up to VERSION in memory (the file itself is never rewritten).
+
+    1 -> 2: ``skill.gap_cost`` was added; a version 1 draft has none, which reads as empty.
+    """
+    if data.get("version") == 1:
+        data = {**data, "version": 2}
     return data
 
 

@@ -104,6 +104,7 @@ class Document:
             "d": self.draft,
             "fmt": self.fmt,
             "totals": self.totals,
+            "payback": costing.payback(self.draft, self.totals),
             "rows": list(zip(self.draft.options, self.totals.options, strict=True)),
             "questions": self.questions,
             "today": self.today,

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 FORMAT_ID = "upskill-ask/draft"
-VERSION = 1
+VERSION = 2  # 2: skill.gap_cost (what the gap costs today); version 1 reads as 2 with it empty
 SUFFIX = ".upskill"
 
 LINE_MAX = 4_000
@@ -62,6 +62,8 @@ KIND_HELP = {
 
 #: the decimal fields of an option: left empty in the UI until typed, read as 0 by the model
 OPTION_NUMBERS = ("hours_total", "hours_per_week", "hours_on_clock")
+#: the figures of what the gap costs: empty means "not given" (None), never 0
+OPTIONAL_NUMBERS = ("money_per_month", "hours_per_month")
 
 
 def kind_label(kind: object) -> str:
@@ -84,7 +86,8 @@ def blank_data() -> dict[str, Any]:
         "timing": {"meeting_date": None, "budget_date": None, "decision_by": None},
         "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
                   "applied_to": "", "why_now": "", "career_goal": "", "company_goal": "",
-                  "benefits_team": [], "benefits_me": []},
+                  "benefits_team": [], "benefits_me": [],
+                  "gap_cost": {"what": "", "money_per_month": None, "hours_per_month": None}},
         "options": [],
         "plan": {"on_the_job": "", "with_people": "", "formal": "", "micro_habit": "",
                  "minutes_per_day": 0, "tracking": "", "sharing": "", "coverage": "",
@@ -112,8 +115,8 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of the UI's draft data as the model reads it.
 
     The one rule for empty numbers: an empty amount or number of hours of an option means 0,
-    except ``person.hourly_cost``, where empty means "not given" (None). Every option is costed
-    in the draft's currency, which the UI does not let differ.
+    except ``person.hourly_cost`` and the gap's cost, where empty means "not given" (None).
+    Every option is costed in the draft's currency, which the UI does not let differ.
     """
     data = copy.deepcopy(data)
     for option in data.get("options", []):
@@ -127,4 +130,8 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     person = data.get("person", {})
     if person.get("hourly_cost") == "":
         person["hourly_cost"] = None
+    gap = data.get("skill", {}).get("gap_cost", {})
+    for key in OPTIONAL_NUMBERS:
+        if gap.get(key) == "":
+            gap[key] = None
     return data

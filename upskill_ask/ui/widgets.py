@@ -14,9 +14,10 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton
 
 # characters an amount can hold in some locale: digits, group and decimal marks, spaces, and
-# (for money) a currency symbol or code before or after; any other key is refused at once
+# (for money) a currency sign before or after; any other key, letters included, is refused at
+# once, so a word typed into a figure never leaves half a word behind
 HOURS_CHARS = r"[\d\s.,'’\x{a0}\x{202f}]*"
-MONEY_CHARS = r"(?:\p{Sc}|[A-Za-z]{1,3})?[\s\d.,'’\x{a0}\x{202f}()-]*(?:\p{Sc}|[A-Za-z]{1,3})?\s*"
+MONEY_CHARS = r"\p{Sc}?[\s\d.,'’\x{a0}\x{202f}()-]*\p{Sc}?\s*"
 
 
 def decimal_edit(money: bool) -> QLineEdit:

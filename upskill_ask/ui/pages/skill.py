@@ -23,6 +23,13 @@ class SkillPage(DraftPage):
         what.text("skill.why_now", "Why n&ow")
         what.text("skill.career_goal", "Career &goal it serves")
         what.text("skill.company_goal", "Company goal or strateg&y it serves")
+        gap = self.form("What the gap costs today (your own figures; leave empty if unknown)")
+        gap.line("skill.gap_cost.what", "W&hat it costs",
+                 hint="e.g. 41 slotting tickets a month; missed cut-offs; overtime to recount")
+        gap.decimal("skill.gap_cost.money_per_month", "Money lost a &month",
+                    hint="penalties, rework, overtime, in the draft's currency")
+        gap.decimal("skill.gap_cost.hours_per_month", "Wo&rk hours lost a month",
+                    hint="costed at your hourly cost (You and your manager page)")
         benefits = self.form("Benefits, listed separately")
         self.team_benefits = ListEditor("skill.benefits_team", "Benefit to the team", self.binder,
                                         add_text="Add a benefit to the te&am and company")
