@@ -22,7 +22,8 @@ def test_eml_is_a_draft_to_the_manager_with_the_proposal_attached():
     assert msg["To"].addresses[0].addr_spec == "graham.price@example.com"
     assert msg["To"].addresses[0].display_name == "Graham Price"
     assert msg["From"].addresses[0].addr_spec == "maya@example.com"
-    assert msg["Subject"] == "Proposal: support for learning Data visualisation with Power BI"
+    assert msg["Subject"] == ("Proposal for your decision by 19 December 2026: support for "
+                              "learning Data visualisation with Power BI")
     [attachment] = list(msg.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_filename() == "Proposal-data-visualisation-training.pdf"
@@ -71,3 +72,36 @@ def test_without_a_manager_address_the_draft_still_opens():
     msg = parse(mail.eml_bytes(draft, PDF))
     assert "Graham Price" in str(msg["To"])
     assert msg["X-Unsent"] == "1"
+
+
+def _sentences(body: str) -> list[str]:
+    import re
+
+    middle = body.split("\n\n")[1]  # between the greeting and the sign-off
+    return [s for s in re.split(r"(?<=[.?!])\s+", middle) if s]
+
+
+def test_the_covering_note_is_three_to_five_sentences_with_the_ask_payoff_date_and_attachment():
+    from decimal import Decimal
+
+    from upskill_ask import model
+
+    draft = make_draft()
+    draft.skill.gap_cost = model.GapCost(money_per_month=Decimal("500"))
+    draft.manager.address_as = "Mr Price"
+    body = mail.default_message(draft)
+    assert body.startswith("Hi Mr Price,\n\n")
+    said = _sentences(body)
+    assert 3 <= len(said) <= 5, said
+    assert "support for learning Data visualisation with Power BI" in said[0]
+    assert any("pay for itself in about 4.3 months" in s for s in said)
+    assert any("let me know by 19 December 2026" in s for s in said)
+    assert "attached PDF" in said[-1]
+    plain = _sentences(mail.default_message(make_draft(options=[])))
+    assert len(plain) == 3 and "attached PDF" in plain[-1]  # the ask, the date, the attachment
+
+
+def test_without_a_decision_date_the_subject_still_says_what_is_asked():
+    draft = make_draft()
+    draft.timing.decision_by = None
+    assert mail.subject(draft) == "Proposal: support for learning Data visualisation with Power BI"

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from upskill_ask import drafts, model
+from upskill_ask import drafts, model, views
 from upskill_ask.schema import draft_schema
 
 from .conftest import make_draft
@@ -95,9 +95,9 @@ def test_migrate_keeps_version_one_as_is():
 
 
 def test_missing_for_export_names_what_the_proposal_needs():
-    assert {p for p, _ in model.missing_for_export(model.Draft())} == {
+    assert {p for p, _ in views.missing_for_export(model.Draft())} == {
         "person.name", "manager.name", "skill.name", "options"}
-    assert model.missing_for_export(make_draft()) == []
+    assert views.missing_for_export(make_draft()) == []
 
 
 def test_assignment_is_validated():

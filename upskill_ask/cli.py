@@ -98,14 +98,14 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from upskill_ask import drafts, model
+    from upskill_ask import drafts, views
     from upskill_ask.drafts import DraftError
 
     try:
         draft = _load(args.draft)
     except DraftError as exc:
         return _errors(exc.lines())
-    missing = model.missing_for_export(draft)
+    missing = views.missing_for_export(draft)
     if missing:
         return _errors([f"{path}: {message}" for path, message in missing])
     outputs = {"-o": args.output, "--prep-sheet": args.prep_sheet, "--email": args.email,

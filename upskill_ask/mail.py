@@ -19,7 +19,8 @@ from email.utils import format_datetime, make_msgid
 from upskill_ask import addresses, costing
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
-from upskill_ask.model import Draft, public_copy
+from upskill_ask.model import Draft
+from upskill_ask.views import public_copy
 
 
 def header_value(text: str) -> str:
@@ -42,23 +43,30 @@ def recipient(name: str, email: str) -> Address | Group:
 
 
 def subject(draft: Draft) -> str:
+    """The user's subject, or one that says what is asked and by when."""
     if draft.email.subject:
         return header_value(draft.email.subject)
     skill = draft.skill.name or "my development"
+    if draft.timing.decision_by:
+        day = Formatter.for_draft(draft).date(draft.timing.decision_by)
+        return header_value(f"Proposal for your decision by {day}: support for learning {skill}")
     return header_value(f"Proposal: support for learning {skill}")
 
 
+def greeting_name(draft: Draft) -> str:
+    """How the user greets their manager: as they said, else by first name."""
+    return draft.manager.address_as.strip() or (draft.manager.name.split() or ["there"])[0]
+
+
 def default_message(draft: Draft) -> str:
-    """A short covering note written from the public draft (the user can replace it)."""
+    """A covering note of three to five sentences written from the public draft: the ask, the
+    payoff (when the user gave what the gap costs), the decision date and the attachment. The
+    user can replace it."""
     totals = ladder_totals(draft)
     fmt = Formatter.for_draft(draft, totals)
-    first_name = (draft.manager.name.split() or ["there"])[0]
-    lines = [f"Hi {first_name},", ""]
     skill = draft.skill.name or "a skill I want to build"
-    lines.append(
-        f"Before next year's budget is set, I would like your support for learning {skill}. "
-        "I have put a short proposal together, attached as a PDF."
-    )
+    ask = f"Before next year's budget is set, I would like your support for learning {skill}"
+    sentences = []
     if totals.recommended and draft.options:
         option = draft.options[0]
         rec = totals.recommended
@@ -69,27 +77,36 @@ def default_message(draft: Draft) -> str:
             away = "no hours away from core work, with shifted hours"
         else:
             away = "no time away from core work"
-        lines += ["", f"My first choice is {option.name}: {cost}, {away}."]
+        sentences.append(f"{ask}; my first choice is {option.name}: {cost}, {away}.")
         back = costing.payback(draft, totals)
         if back is not None and back.for_rank(1):
-            lines.append(f"The gap costs about {fmt.money(back.per_month)} a month today, so it "
-                         f"would pay for itself in about {fmt.number(back.for_rank(1))} months.")
+            sentences.append(f"The gap costs about {fmt.money(back.per_month)} a month today, so "
+                             f"it would pay for itself in about {fmt.number(back.for_rank(1))} "
+                             "months.")
         if len(draft.options) > 1:
             # 'lighter' only when every fallback is both cheaper and shorter (costing.lighter)
             which = "lighter" if totals.fallbacks_lighter else "other"
-            lines.append(f"The proposal also lists {len(draft.options) - 1} {which} alternative"
-                         f"{'s' if len(draft.options) > 2 else ''}, down to "
-                         f"{draft.options[-1].name}.")
-    if draft.skill.applied_to:
-        lines += ["", f"I would apply it directly to: {draft.skill.applied_to.splitlines()[0]}"]
-    when = draft.timing.meeting_date
-    lines += ["", (f"Could we go through it when we meet on {fmt.date(when)}?" if when else
-                   "Could we find 30 minutes to go through it?")]
-    if draft.timing.decision_by:
-        lines.append(f"A decision by {fmt.date(draft.timing.decision_by)} would let me "
-                     "plan around the team's workload.")
-    lines += ["", "Thank you,", draft.person.name or ""]
-    return "\n".join(lines).rstrip() + "\n"
+            n = len(draft.options) - 1
+            sentences.append(f"If that is more than we can do now, the proposal also lists {n} "
+                             f"{which} alternative{'s' if n > 1 else ''}, down to "
+                             f"{draft.options[-1].name}.")
+    else:
+        sentences.append(f"{ask}.")
+    meet, decide = draft.timing.meeting_date, draft.timing.decision_by
+    if meet and decide:
+        sentences.append(f"Could we go through it when we meet on {fmt.date(meet)}, and could "
+                         f"you let me know by {fmt.date(decide)}?")
+    elif decide:
+        sentences.append(f"Could you let me know by {fmt.date(decide)}?")
+    elif meet:
+        sentences.append(f"Could we go through it when we meet on {fmt.date(meet)}?")
+    else:
+        sentences.append("Could we find 30 minutes to go through it?")
+    sentences.append("The attached PDF sets out the options side by side, what I will deliver "
+                     "and how you will see the results.")
+    body = "\n\n".join([f"Hi {greeting_name(draft)},", " ".join(sentences),
+                         "Thank you,\n" + (draft.person.name or "")])
+    return body.rstrip() + "\n"
 
 
 def attachment_name(draft: Draft) -> str:

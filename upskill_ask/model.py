@@ -70,6 +70,8 @@ class Person(_Model):
 
 class Manager(_Model):
     name: Line = ""
+    address_as: Line = Field(default="", description="How you greet them in the email, "
+                             "e.g. 'Arun' or 'Dr Weber' (default: their first name).")
     title: Line = ""
     email: EmailAddress = ""
 
@@ -268,37 +270,11 @@ class Draft(_Model):
         return "Development proposal"
 
 
-def public_copy(draft: Draft) -> Draft:
-    """The draft with everything under 'private' emptied: all the manager may ever see (the
-    proposal and its covering email)."""
-    return draft.model_copy(update={"private": Private()})
-
-
-def proposal_source(draft: Draft) -> Draft:
-    """The part of a draft the proposal is made from: the public copy without the covering
-    email, which travels beside the proposal. Two drafts with equal sources make the same
-    proposal (on the same day): the live preview relies on it."""
-    return draft.model_copy(update={"email": Email(), "private": Private()})
-
-
-def missing_for_export(draft: Draft) -> list[tuple[str, str]]:
-    """Fields a proposal cannot do without, as (path, message) pairs; empty when complete."""
-    missing = []
-    if not draft.person.name:
-        missing.append(("person.name", "your name is needed on the proposal"))
-    if not draft.manager.name:
-        missing.append(("manager.name", "the proposal is addressed to your manager by name"))
-    if not draft.skill.name:
-        missing.append(("skill.name", "say which skill you want to learn"))
-    if not draft.options:
-        missing.append(("options", "add at least one option to the ladder"))
-    return missing
-
-
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring an older draft up to VERSION in memory (the file itself is never rewritten).
 
-    1 -> 2: ``skill.gap_cost`` was added; a version 1 draft has none, which reads as empty.
+    1 -> 2: ``skill.gap_cost`` and ``manager.address_as`` were added; a version 1 draft has
+    neither, which reads as empty.
     """
     if data.get("version") == 1:
         data = {**data, "version": 2}

@@ -8,7 +8,7 @@
 * PDFs come from :mod:`upskill_ask.weasy`, the one place WeasyPrint is called, with a fetcher
   that serves only ``data:`` URLs and files inside the package's template folder.
 * The proposal is rendered from a copy of the draft with the private section (and the covering
-  email) emptied, ``model.proposal_source``, so no template change can leak it.
+  email) emptied, ``views.proposal_source``, so no template change can leak it.
 * The on-screen preview (:func:`proposal_preview`, in :mod:`upskill_ask.preview_window`) can lay
   out just the stretch of the proposal the reader is looking at.
 """
@@ -27,8 +27,9 @@ from markupsafe import Markup, escape
 from upskill_ask import costing, layout, objections
 from upskill_ask.assets import font_css, font_css_files, stylesheet, templates_dir  # noqa: F401
 from upskill_ask.formatting import Formatter
-from upskill_ask.model import KIND_LABELS, Draft, RequestKind, proposal_source
+from upskill_ask.model import KIND_LABELS, Draft, RequestKind
 from upskill_ask.pagemap import PageMap, Preview
+from upskill_ask.views import proposal_source
 from upskill_ask.weasy import RENDER_SECONDS, RenderError, html_to_pdf  # noqa: F401 (callers' API)
 
 SOFT_BREAK_EVERY = 24

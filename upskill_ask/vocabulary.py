@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 FORMAT_ID = "upskill-ask/draft"
-VERSION = 2  # 2: skill.gap_cost (what the gap costs today); version 1 reads as 2 with it empty
+VERSION = 2  # 2: skill.gap_cost and manager.address_as; version 1 reads as 2 with them empty
 SUFFIX = ".upskill"
 
 LINE_MAX = 4_000
@@ -82,7 +82,7 @@ def blank_data() -> dict[str, Any]:
         "format": FORMAT_ID, "version": VERSION, "title": "", "language": "en",
         "locale": "en_GB", "currency": "EUR",
         "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None},
-        "manager": {"name": "", "title": "", "email": ""},
+        "manager": {"name": "", "address_as": "", "title": "", "email": ""},
         "timing": {"meeting_date": None, "budget_date": None, "decision_by": None},
         "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
                   "applied_to": "", "why_now": "", "career_goal": "", "company_goal": "",

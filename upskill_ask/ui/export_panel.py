@@ -87,7 +87,7 @@ class ExportPanel(QGroupBox):
 
     def _export_draft(self, what: str):
         """The draft if it can be exported; otherwise say why (through the dialogs) and None."""
-        from upskill_ask import drafts, model
+        from upskill_ask import drafts, views
 
         try:
             draft = self.store.draft()
@@ -95,7 +95,7 @@ class ExportPanel(QGroupBox):
             self._dialogs().error(self, f"{what.capitalize()} cannot be made yet",
                                   "Some fields need fixing first:\n\n" + "\n".join(exc.lines()))
             return None
-        missing = model.missing_for_export(draft)
+        missing = views.missing_for_export(draft)
         if missing:
             self._dialogs().error(
                 self, f"{what.capitalize()} cannot be made yet",

@@ -35,6 +35,8 @@ class PeoplePage(DraftPage):
         boss = self.form("Your manager")
         boss.line("manager.name", "Man&ager's name", required=True)
         boss.line("manager.title", "Manager's t&itle")
+        boss.line("manager.address_as", "Greet them in the emai&l as",
+                  hint="e.g. Arun or Dr Weber; left empty, their first name")
         boss.line("manager.email", "Manager's &email", hint="the email draft is addressed here",
                   check=typed.email_problem)
         when = self.form("Timing")

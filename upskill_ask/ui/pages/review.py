@@ -15,10 +15,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from upskill_ask.ui.export_panel import ExportPanel
 from upskill_ask.ui.pages.base import DraftPage, PageId
-from upskill_ask.ui.preview_panel import PreviewPanel
-from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.widgets import plain_label
 from upskill_ask.vocabulary import option_name
 
@@ -39,11 +36,39 @@ class ReviewPage(DraftPage):
         form.text("email.message", "Email &message",
                   hint="left empty, a short covering note is written from your proposal")
 
-        self.worker = RenderWorker(self)
         self._build_summary()
-        self.exports = ExportPanel(self.store, self.worker, self.wizard)
-        self.body_layout.addWidget(self.exports)
         self.body_layout.addStretch(1)
+        self._panels = False  # the preview and export panels are made when first needed
+
+    #: made by _build_panels, on first show or first use (they are not needed to start the app)
+    _PANEL_PARTS = frozenset({"worker", "exports", "preview", "renderer", "preview_busy",
+                              "preview_status", "export_buttons", "export_busy", "export_status",
+                              "splitter"})
+
+    def __getattr__(self, name: str):
+        if name in ReviewPage._PANEL_PARTS and not self.__dict__.get("_panels", True):
+            self._build_panels()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def showEvent(self, event) -> None:
+        self._build_panels()
+        super().showEvent(event)
+
+    def _build_panels(self) -> None:
+        """The render worker, the export panel (left, under the summary) and the preview
+        (right), made the first time the page is shown or one of them is asked for: start-up
+        never waits for them."""
+        if self._panels:
+            return
+        self._panels = True
+        from upskill_ask.ui.export_panel import ExportPanel
+        from upskill_ask.ui.preview_panel import PreviewPanel
+        from upskill_ask.ui.render_worker import RenderWorker
+
+        self.worker = RenderWorker(self)
+        self.exports = ExportPanel(self.store, self.worker, self.wizard)
+        self.body_layout.insertWidget(self.body_layout.count() - 1, self.exports)
         self.preview = PreviewPanel(self.worker)
         self.preview.refreshDue.connect(lambda: self.refresh(only_if_changed=True))
         # what scripts and tests look at, by the names they had before the panels
@@ -67,6 +92,9 @@ class ReviewPage(DraftPage):
         self.scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.store.changed.connect(lambda _path: self.preview.draft_changed())
         self.store.reset.connect(self.preview.draft_replaced)
+        if self.isVisible():  # made while the page is being shown: show them with it
+            for part in (self.splitter, self.exports, self.preview):
+                part.show()
 
     def _build_summary(self) -> None:
         box = QGroupBox("Ready to export?")
@@ -92,7 +120,7 @@ class ReviewPage(DraftPage):
     def refresh(self, *, only_if_changed: bool = False) -> None:
         """Update the summary and render the preview from the draft as it stands now
         (``only_if_changed``: unless the proposal would come out the same as the one shown)."""
-        from upskill_ask import drafts, model
+        from upskill_ask import drafts, views
 
         try:
             draft = self.store.draft()
@@ -101,12 +129,12 @@ class ReviewPage(DraftPage):
                                 exc.problems)
             self.preview.wait_for_fixes(exc.lines())
             return
-        missing = model.missing_for_export(draft)
+        missing = views.missing_for_export(draft)
         if missing:
             self._show_problems("Before you export, fill in:", missing)
         else:
             self._show_ready(draft)
-        self.preview.show_draft(draft, model.proposal_source(draft), only_if_changed=only_if_changed)
+        self.preview.show_draft(draft, views.proposal_source(draft), only_if_changed=only_if_changed)
 
     def _show_problems(self, heading: str, problems: list[tuple[str, str]]) -> None:
         self.summary.setText(heading)
@@ -177,6 +205,8 @@ class ReviewPage(DraftPage):
 
     def shutdown(self) -> None:
         """Stop the render thread (waits for a render in progress) before the app closes."""
+        if not self._panels:
+            return
         self.preview.shutdown()
         self.worker.shutdown()
         self.exports.set_exporting(False, "")

@@ -1,0 +1,37 @@
+"""What each reader of a draft gets: the manager's copy (nothing private), the part the proposal
+is made from, and what a proposal still lacks before it can be exported.
+
+Privacy is by construction: the documents for the manager are made from these copies, so no
+template change can reach the private part.
+"""
+
+from __future__ import annotations
+
+from upskill_ask.model import Draft, Email, Private
+
+
+def public_copy(draft: Draft) -> Draft:
+    """The draft with everything under 'private' emptied: all the manager may ever see (the
+    proposal and its covering email)."""
+    return draft.model_copy(update={"private": Private()})
+
+
+def proposal_source(draft: Draft) -> Draft:
+    """The part of a draft the proposal is made from: the public copy without the covering
+    email, which travels beside the proposal. Two drafts with equal sources make the same
+    proposal (on the same day): the live preview relies on it."""
+    return draft.model_copy(update={"email": Email(), "private": Private()})
+
+
+def missing_for_export(draft: Draft) -> list[tuple[str, str]]:
+    """Fields a proposal cannot do without, as (path, message) pairs; empty when complete."""
+    missing = []
+    if not draft.person.name:
+        missing.append(("person.name", "your name is needed on the proposal"))
+    if not draft.manager.name:
+        missing.append(("manager.name", "the proposal is addressed to your manager by name"))
+    if not draft.skill.name:
+        missing.append(("skill.name", "say which skill you want to learn"))
+    if not draft.options:
+        missing.append(("options", "add at least one option to the ladder"))
+    return missing
