@@ -678,6 +678,35 @@ def test_renderer_shows_the_view_first_and_skips_wholes_nobody_waits_for(qtbot):
     assert set(threading.enumerate()) <= before
 
 
+def test_a_pass_overtaken_by_a_newer_edit_is_still_shown(qtbot):
+    """Keys faster than a render: each finished pass of the pages in view is shown (a few keys
+    behind) while the newer edit waits, instead of being dropped until typing stops."""
+    release = threading.Event()
+    page_map = PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+
+    def job(draft, in_view=None, known=None):
+        if in_view is None:
+            return Preview(f"whole {draft}".encode(), page_map, (1, 7))
+        if draft == "ab":
+            release.wait(5)  # the pass of "ab" is still running when "abc" is typed
+        return Preview(f"view {draft}".encode(), None, (1, 2))
+
+    before = set(threading.enumerate())
+    renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)
+    renderer.pages_in_view = lambda: (1, 1)
+    shown: list[bytes] = []
+    renderer.partial.connect(shown.append)
+    with qtbot.waitSignal(renderer.finished, timeout=5000):
+        renderer.request("a")
+    renderer.request("ab")
+    renderer.request("abc")  # waits behind the running pass of "ab"
+    release.set()
+    qtbot.waitUntil(lambda: shown == [b"view ab", b"view abc"], timeout=5000)
+    renderer.cancel()
+    renderer.worker.shutdown()
+    assert set(threading.enumerate()) <= before
+
+
 def test_after_edits_elsewhere_or_another_draft_the_preview_is_laid_out_whole(long_review, qtbot):
     page, wizard = long_review.page, long_review.wizard
     partials: list[bytes] = []

@@ -117,9 +117,14 @@ class PreviewRenderer(QObject):
             if not result.partial and layouts == self._layouts:
                 self._page_map = result.page_map  # still true enough for a newer request
         if self._has_pending:
-            # the whole document of a request whose first pass is on screen is still worth
-            # showing: it fills the blank pages while the newer request renders
-            if error is None and not result.partial and self._shown_partial == generation:
+            # a newer request waits, but this result is still newer than what is on screen:
+            # show the pages in view it brings (a steady typist sees every pass, a few keys
+            # behind, instead of none), and the whole document of a request whose first pass
+            # is on screen, which fills the blank pages while the newer request renders
+            if error is None and result.partial:
+                self._shown_partial = generation
+                self.partial.emit(result.pdf)
+            elif error is None and self._shown_partial == generation:
                 self.finished.emit(result.pdf)
             draft, self._pending, self._has_pending = self._pending, None, False
             self.started.emit()

@@ -17,7 +17,7 @@ from upskill_ask.ui.preview import PreviewRenderer
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.widgets import busy_bar, plain_label
 
-DEBOUNCE_MS = 200  # while the user keeps typing, wait this long after the last key
+DEBOUNCE_MS = 200  # edits during a render: gathered this long after the first of them
 LEADING_MS = 0  # the first edit after a quiet spell renders at once
 
 
