@@ -366,29 +366,28 @@ def test_export_proposal_writes_the_pdf(review, qtbot, tmp_path):
     assert Path(dialogs.calls[-1][1]).parent == tmp_path
 
 
+def exported(review, qtbot, target: Path, button: str) -> str:
+    """Click an export button and answer its file dialog with ``target``; the name the dialog
+    suggested."""
+    review.dialogs.paths = [target]
+    click(qtbot, review.page, button)
+    wait_export(qtbot, review.page)
+    assert review.dialogs.errors == []
+    return Path(review.dialogs.calls[0][1]).name
+
+
 def test_export_prep_sheet_holds_the_private_fields(review, qtbot, tmp_path):
-    page = review.page
-    dialogs = review.dialogs
-    dialogs.paths = [tmp_path / "prep.pdf"]
-    click(qtbot, page, "export-prep")
-    wait_export(qtbot, page)
-    assert dialogs.errors == []
-    assert Path(dialogs.calls[0][1]).name == "Prep-sheet-Proposal-data-visualisation-training.pdf"
+    suggested = exported(review, qtbot, tmp_path / "prep.pdf", "export-prep")
+    assert suggested == "Prep-sheet-Proposal-data-visualisation-training.pdf"
     text = pdf_text((tmp_path / "prep.pdf").read_bytes())
     assert "Nothing less than paid hours" in text
-    assert dialogs.errors == []
 
 
 def test_the_dates_export_as_a_calendar_file(review, qtbot, tmp_path):
     from icalendar import Calendar
 
-    page = review.page
-    dialogs = review.dialogs
-    dialogs.paths = [tmp_path / "plan.ics"]
-    click(qtbot, page, "export-calendar")
-    wait_export(qtbot, page)
-    assert dialogs.errors == []
-    assert Path(dialogs.calls[0][1]).name == "Calendar-Proposal-data-visualisation-training.ics"
+    suggested = exported(review, qtbot, tmp_path / "plan.ics", "export-calendar")
+    assert suggested == "Calendar-Proposal-data-visualisation-training.ics"
     events = [c for c in Calendar.from_ical((tmp_path / "plan.ics").read_bytes()).walk()
               if c.name == "VEVENT"]
     assert any(str(e["summary"]).startswith("Meeting with Graham Price") for e in events)
