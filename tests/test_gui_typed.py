@@ -156,3 +156,14 @@ def test_what_the_gap_costs_is_typed_on_the_skill_page(wiz, qtbot):
     money.selectAll()
     qtbot.keyClick(money, Qt.Key.Key_Delete)
     assert wizard.draft().skill.gap_cost.money_per_month is None  # empty is "not given", not 0
+
+
+def test_the_paper_size_is_chosen_on_the_people_page(wiz, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    wizard = wiz()
+    go_to(wizard, PageId.PEOPLE)
+    box = wizard.findChild(QComboBox, "paper")
+    assert wizard.draft().paper == "auto"
+    box.setCurrentIndex(box.findData("letter"))
+    assert wizard.draft().paper == "letter"

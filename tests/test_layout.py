@@ -247,3 +247,18 @@ def test_twelve_digit_amounts_are_accepted_and_costed_exactly():
     assert totals.total_cost == top * 25
     with pytest.raises(ValueError, match="less than or equal"):
         model.Money(amount=Decimal("1000000000000"), currency="GBP")
+
+
+def test_the_paper_is_a_setting_of_the_draft_independent_of_the_locale():
+    import io
+
+    from pypdf import PdfReader
+
+    def size(draft) -> tuple[int, int]:
+        box = PdfReader(io.BytesIO(render.proposal_pdf(draft))).pages[0].mediabox
+        return round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)
+
+    assert size(make_draft()) == (210, 297)  # en_GB: A4
+    assert size(make_draft(locale="en_US")) == (216, 279)  # US Letter by default there
+    assert size(make_draft(paper="letter")) == (216, 279)  # chosen, whatever the locale
+    assert size(make_draft(locale="en_US", paper="A4")) == (210, 297)

@@ -61,7 +61,7 @@ def set_at(data, path, value):
 
 FREE_TEXT_SKIP = {"format", "language", "locale", "currency", "kind", "id", "by",
                   "start", "end", "meeting_date", "budget_date", "decision_by", "amount",
-                  "hours_total", "hours_per_week", "hours_on_clock", "hourly_cost"}
+                  "hours_total", "hours_per_week", "hours_on_clock", "hourly_cost", "paper"}
 
 
 def text_paths(data):

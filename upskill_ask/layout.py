@@ -153,7 +153,9 @@ MARGIN_MM = {False: 22.0 * 2, True: 15.0 * 2}  # proposal.css and prep.css: left
 
 
 def paper(draft: Draft) -> str:
-    """A4, or US Letter for US and Canadian locales."""
+    """The paper the draft asks for; by default A4, or US Letter for US and Canadian locales."""
+    if draft.paper != "auto":
+        return draft.paper
     return "letter" if draft.locale.endswith(LETTER_LOCALES) else "A4"
 
 

@@ -227,6 +227,9 @@ class Draft(_Model):
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     locale: LocaleName = "en_GB"
     currency: CurrencyCode = "EUR"
+    paper: Literal["auto", "A4", "letter"] = Field(
+        default="auto", description="The documents' paper: 'auto' follows the locale (US Letter "
+        "for the US and Canada, else A4), whatever the language.")
     person: Person = Field(default_factory=Person)
     manager: Manager = Field(default_factory=Manager)
     timing: Timing = Field(default_factory=Timing)
@@ -273,8 +276,8 @@ class Draft(_Model):
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring an older draft up to VERSION in memory (the file itself is never rewritten).
 
-    1 -> 2: ``skill.gap_cost`` and ``manager.address_as`` were added; a version 1 draft has
-    neither, which reads as empty.
+    1 -> 2: ``skill.gap_cost``, ``manager.address_as`` and ``paper`` were added; a version 1
+    draft has none of them, which reads as empty (and the paper as following the locale).
     """
     if data.get("version") == 1:
         data = {**data, "version": 2}

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 FORMAT_ID = "upskill-ask/draft"
-VERSION = 2  # 2: skill.gap_cost and manager.address_as; version 1 reads as 2 with them empty
+VERSION = 2  # 2: skill.gap_cost, manager.address_as, paper; version 1 reads as 2 with them empty
 SUFFIX = ".upskill"
 
 LINE_MAX = 4_000
@@ -80,7 +80,7 @@ def blank_data() -> dict[str, Any]:
     """A new, empty draft as JSON data (the shape and defaults the model writes)."""
     return {
         "format": FORMAT_ID, "version": VERSION, "title": "", "language": "en",
-        "locale": "en_GB", "currency": "EUR",
+        "locale": "en_GB", "currency": "EUR", "paper": "auto",
         "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None},
         "manager": {"name": "", "address_as": "", "title": "", "email": ""},
         "timing": {"meeting_date": None, "budget_date": None, "decision_by": None},

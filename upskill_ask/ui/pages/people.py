@@ -48,6 +48,9 @@ class PeoplePage(DraftPage):
         money = self.form("Money and numbers")
         money.combo("currency", "C&urrency", [(c, c) for c in CURRENCIES])
         money.combo("locale", "Number and date &format", LOCALES)
+        money.combo("paper", "&Paper size", [("As the format: US Letter in the US and Canada, "
+                                              "else A4", "auto"), ("A4", "A4"),
+                                             ("US Letter", "letter")])
         money.decimal("person.hourly_cost", "Your &hourly cost (optional)",
                       hint="what one hour of your time costs the employer; shows the cost of "
                       "the hours away")
