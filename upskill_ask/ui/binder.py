@@ -104,7 +104,8 @@ class Binder(QObject):
                     if widget.property("decimal") else str(value or "")
                 if widget.text() != text:
                     widget.setText(text)
-                self._say(widget, widget.text())
+                if widget in self._problems:
+                    self._say(widget, self._read(widget, widget.text())[1])
             elif isinstance(widget, QPlainTextEdit):
                 if widget.toPlainText() != (value or ""):
                     widget.setPlainText(value or "")
@@ -116,18 +117,20 @@ class Binder(QObject):
         finally:
             widget.blockSignals(False)
 
-    def _say(self, widget: QWidget, text: str) -> None:
+    def _read(self, widget: QLineEdit, text: str) -> tuple[Any, str | None]:
+        """What a line edit's text puts in the draft, and the problem with it (None when fine):
+        an amount or hours read in the draft's locale, other text as typed and checked."""
+        if widget.property("decimal"):  # empty stays empty: the model reads it as 0 or None
+            return typed.read_decimal(widget.objectName(), text,
+                                      self.store.get("locale") or "en_GB",
+                                      self.store.get("currency") or "EUR")
+        check = self._problems.get(widget, (None, None))[1]
+        return text, (check(text) if check and text.strip() else None)
+
+    def _say(self, widget: QWidget, problem: str | None) -> None:
         """Show or clear the problem under a checked field."""
-        if widget not in self._problems:
-            return
-        label, check = self._problems[widget]
-        if widget.property("decimal"):
-            problem = typed.read_decimal(widget.objectName(), text,
-                                         self.store.get("locale") or "en_GB",
-                                         self.store.get("currency") or "EUR")[1]
-        else:
-            problem = check(text) if check and text.strip() else None
-        if not shiboken6.isValid(label):
+        label = self._problems.get(widget, (None, None))[0]
+        if label is None or not shiboken6.isValid(label):
             return
         label.setText(problem or "")
         label.setVisible(bool(problem))
@@ -138,11 +141,8 @@ class Binder(QObject):
         if isinstance(widget, DateField):
             value: Any = widget.getIsoDate() or None
         elif isinstance(widget, QLineEdit):
-            value = widget.text()
-            self._say(widget, value)
-            if widget.property("decimal"):  # empty stays empty: the model reads it as 0
-                value, _problem = typed.read_decimal(path, value, self.store.get("locale") or "en_GB",
-                                                     self.store.get("currency") or "EUR")
+            value, problem = self._read(widget, widget.text())  # read once per key
+            self._say(widget, problem)
         elif isinstance(widget, QPlainTextEdit):
             value = widget.toPlainText()
         elif isinstance(widget, QSpinBox):
