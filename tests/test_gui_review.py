@@ -643,10 +643,23 @@ def test_render_jobs_import_no_qt():
     assert result.stdout.strip() == "[]"
 
 
+SEVEN_PAGES = PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+
+
+def reader_at_page_one(job) -> tuple[PreviewRenderer, list[bytes]]:
+    """A renderer on a thread running ``job``, with the reader at page 1, and the list its
+    passes of the pages in view are shown into."""
+    renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)
+    renderer.pages_in_view = lambda: (1, 1)
+    shown: list[bytes] = []
+    renderer.partial.connect(shown.append)
+    return renderer, shown
+
+
 def test_renderer_shows_the_view_first_and_skips_wholes_nobody_waits_for(qtbot):
     """Edits while typing each get a quick first pass; only the last edit's whole is made."""
     calls: list[tuple[str, str]] = []
-    page_map = PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+    page_map = SEVEN_PAGES
 
     def job(draft, in_view=None, known=None):
         if in_view is None:
@@ -656,10 +669,7 @@ def test_renderer_shows_the_view_first_and_skips_wholes_nobody_waits_for(qtbot):
         return Preview(f"view {draft}".encode(), None, (1, 2))
 
     before = set(threading.enumerate())
-    renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)
-    renderer.pages_in_view = lambda: (1, 1)
-    shown: list[bytes] = []
-    renderer.partial.connect(shown.append)
+    renderer, shown = reader_at_page_one(job)
     renderer.finished.connect(shown.append)
     with qtbot.waitSignal(renderer.finished, timeout=5000):
         renderer.request("a")  # no layout known yet: the whole at once
@@ -681,7 +691,7 @@ def test_a_pass_overtaken_by_a_newer_edit_is_still_shown(qtbot):
     """Keys faster than a render: each finished pass of the pages in view is shown (a few keys
     behind) while the newer edit waits, instead of being dropped until typing stops."""
     release = threading.Event()
-    page_map = PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+    page_map = SEVEN_PAGES
 
     def job(draft, in_view=None, known=None):
         if in_view is None:
@@ -691,10 +701,7 @@ def test_a_pass_overtaken_by_a_newer_edit_is_still_shown(qtbot):
         return Preview(f"view {draft}".encode(), None, (1, 2))
 
     before = set(threading.enumerate())
-    renderer = PreviewRenderer(RenderWorker(isolate=False), job=job)
-    renderer.pages_in_view = lambda: (1, 1)
-    shown: list[bytes] = []
-    renderer.partial.connect(shown.append)
+    renderer, shown = reader_at_page_one(job)
     with qtbot.waitSignal(renderer.finished, timeout=5000):
         renderer.request("a")
     renderer.request("ab")
@@ -727,7 +734,7 @@ def test_after_edits_elsewhere_or_another_draft_the_preview_is_laid_out_whole(lo
 def test_a_layout_made_before_the_draft_changed_is_not_kept(qtbot):
     release = threading.Event()
     calls: list[str] = []
-    page_map = PageMap(7, (("summary-h", 1), ("decision-h", 7)), frozenset({"decision-h"}))
+    page_map = SEVEN_PAGES
 
     def job(draft, in_view=None, known=None):
         release.wait(5)
