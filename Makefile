@@ -5,11 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # System libraries the app needs on Debian/Ubuntu: WeasyPrint's Pango and HarfBuzz, Qt's xcb
-# platform; poppler-utils turns the PDFs into the pictures in docs/.
+# platform; Noto fonts draw Arabic, Hebrew, Devanagari and CJK names (the shipped Inter covers
+# Latin, Greek and Cyrillic); poppler-utils turns the PDFs into the pictures in docs/.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 \
-	libegl1 libgl1 libdbus-1-3 libglib2.0-0 poppler-utils
+	libegl1 libgl1 libdbus-1-3 libglib2.0-0 fonts-noto-core fonts-noto-cjk poppler-utils
 
 .PHONY: run test lint bench screenshots docs-pdf check-system apt-line clean
 

@@ -71,6 +71,13 @@ class Dialogs:
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_export_anyway(self, parent: QWidget, title: str, text: str) -> bool:
+        """A warning about the export, with the choice to go on; True to export anyway."""
+        answer = _ask(parent, QMessageBox.Icon.Warning, title, text + "\n\nExport anyway?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
     def print_setup(self, parent: QWidget, printer, pages: int) -> bool:
         """The system print dialog for ``printer`` (a QPrinter); True when the user chose Print."""
         from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog

@@ -85,8 +85,11 @@ class ExportPanel(QGroupBox):
     def _dialogs(self):
         return self._wizard().dialogs
 
-    def _export_draft(self, what: str):
-        """The draft if it can be exported; otherwise say why (through the dialogs) and None."""
+    def _export_draft(self, what: str, *, private: bool = False, pdf: bool = True):
+        """The draft if it can be exported; otherwise say why (through the dialogs) and None.
+
+        ``private``: the document holds the private part too (the prep sheet); ``pdf``: it is
+        or carries a PDF, whose letters need a font here (a calendar file does not)."""
         from upskill_ask import drafts, views
 
         try:
@@ -102,7 +105,22 @@ class ExportPanel(QGroupBox):
                 "A few things are missing first:\n\n"
                 + "\n".join(f"{message} ({path})" for path, message in missing))
             return None
-        return draft
+        return draft if not pdf or self._letters_drawn(draft, what, private) else None
+
+    def _letters_drawn(self, draft, what: str, private: bool) -> bool:
+        """True unless some text would print as empty boxes and the user chose not to go on."""
+        from upskill_ask import glyphs, views
+
+        source = draft if private else views.public_copy(draft)
+        gaps = glyphs.draft_problems(source.model_dump(mode="json"))
+        if not gaps:
+            return True
+        go_on = self._dialogs().ask_export_anyway(
+            self, f"Some letters in {what} would not show",
+            "\n\n".join(gap.sentence() for gap in gaps))
+        if not go_on:
+            self.status.setText(f"{what.capitalize()} was not made: install the font first.")
+        return go_on
 
     def _folder(self) -> Path:
         """Where the last export went, else beside the draft file, else the home folder."""
@@ -146,7 +164,7 @@ class ExportPanel(QGroupBox):
             self.status.setText(text)
 
     def _export_file(self, export: Export, then: Callable[[Path], None] | None = None) -> None:
-        draft = self._export_draft(export.what)
+        draft = self._export_draft(export.what, private=export is PREP, pdf=export is not CALENDAR)
         if draft is None:
             return
         target = self._ask_target(export, draft)
