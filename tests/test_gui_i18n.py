@@ -24,7 +24,7 @@ ENGLISH = set("""the and with for your this that of to my are what how who when 
 have if it add remove save draft proposal skill question questions answer move down hours week
 ready undo redo close done back next yet not where which be at or any there their them they
 please before after nothing something""".split())
-NATIVE = {"de": {"will", "so"}, "nl": {"is", "we", "of", "week"}, "fr": set(), "es": set()}
+NATIVE = {"de": {"will", "so"}, "nl": {"is", "we", "of", "week"}, "fr": {"question", "questions"}, "es": set()}
 
 
 @pytest.fixture
