@@ -20,11 +20,13 @@ pytestmark = pytest.mark.gui
 
 OTHERS = [code for code in i18n.LANGUAGES if code != i18n.SOURCE]
 # common English words, none of them a word of German, Dutch, French or Spanish as well
-ENGLISH = set("""the and with for your this that of to my are what how who when you from by
-have if it add remove save draft proposal skill question questions answer move down hours week
-ready undo redo close done back next yet not where which be at or any there their them they
-please before after nothing something""".split())
-NATIVE = {"de": {"will", "so"}, "nl": {"is", "we", "of", "week"}, "fr": {"question", "questions"}, "es": set()}
+_WORDS = """the and with for your this that of to my are what how who when you from by have if it
+add remove save draft proposal skill question questions answer move down hours week ready undo
+redo close done back next yet not where which be at or any there their them they please before
+after nothing something"""
+ENGLISH = set(_WORDS.split())
+NATIVE = {"de": {"will", "so"}, "nl": {"is", "we", "of", "week"},
+          "fr": {"question", "questions"}, "es": set()}
 
 
 @pytest.fixture
