@@ -35,8 +35,11 @@ class MissingScript(NamedTuple):
     package: str  # the Debian/Ubuntu package with a font for them
 
     def sentence(self) -> str:
-        return (f"{self.script} text ({self.sample}) would show as empty boxes: no font on this "
-                f"computer has these letters. Install one, e.g. sudo apt-get install {self.package}")
+        from upskill_ask.i18n import _
+
+        return _("{script} text ({sample}) would show as empty boxes: no font on this computer "
+                 "has these letters. Install one, e.g. sudo apt-get install {package}").format(
+                     script=self.script, sample=self.sample, package=self.package)
 
 
 def script_of(char: str) -> str:
