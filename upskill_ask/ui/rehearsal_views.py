@@ -123,6 +123,7 @@ class QuestionView(QWidget):
         self.parts_layout.addStretch(1)
         self.revealed.setWidget(body)
         layout.addWidget(self.revealed, 3)
+        layout.addStretch(1)  # before the reveal, the question stays at the top
 
         buttons = QHBoxLayout()
         self.reveal_button = _button("&Reveal the answer  [Space]", "rehearsal-reveal",
@@ -228,7 +229,7 @@ class SummaryView(QWidget):
         self.totals.setText("  ·  ".join(parts) + "\n" + saved)
         self.table.setRowCount(len(outcomes))
         for row, outcome in enumerate(outcomes):
-            cells = (outcome.card.prompt,
+            cells = (outcome.card.prompt + ("  (surprise)" if outcome.card.kind == "surprise" else ""),
                      MARK_LABELS.get(outcome.mark or "", "Not reached"),
                      clock(outcome.seconds) if outcome.mark else "")
             for column, text in enumerate(cells):
