@@ -132,7 +132,7 @@ def record(previous: dict[str, Any] | None, mark: str, seconds: float,
         raise ValueError(f"unknown mark {mark!r}")
     attempts = int((previous or {}).get("attempts") or 0)
     return {"attempts": attempts + 1, "last_mark": mark,
-            "seconds": max(0, min(int(round(seconds)), SECONDS_MAX)),
+            "seconds": max(0, min(round(seconds), SECONDS_MAX)),
             "last_date": (today or dt.date.today()).isoformat()}
 
 

@@ -175,9 +175,9 @@ class RequestWizard(QWizard):
         path = path or self.path or self.files.open_dialog()
         if path is None:
             return
-        if self.path is None or Path(path).resolve() != self.path.resolve():
-            if not self.open_path(Path(path)):
-                return
+        other = self.path is None or Path(path).resolve() != self.path.resolve()
+        if other and not self.open_path(Path(path)):
+            return
         self._leave_start_page()
         self.rehearse()
 
