@@ -1,7 +1,9 @@
-"""Screenshots of every wizard page (offscreen), at 100 % and 200 % scale, for the README.
+"""Screenshots of every wizard page and of the rehearsal window (offscreen), at 100 % and
+200 % scale, for the README.
 
 Run: `make screenshots` (writes docs/screenshots/ and docs/screenshots/scale-200/), then look
-at each picture. The app is opened on the first example draft, as a user starting from it.
+at each picture (`--rehearsal FOLDER WIDTH HEIGHT` makes only the rehearsal's). The app is
+opened on the first example draft, as a user starting from it.
 """
 
 from __future__ import annotations
@@ -45,16 +47,66 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
     wizard.review_page.shutdown()
 
 
+def shoot_rehearsal(folder: Path, size: tuple[int, int]) -> None:
+    """The rehearsal window on the first example: a question, a surprise's answer revealed,
+    and the summary of a round stopped with Esc (a seeded order and a clock moved by hand)."""
+    import random
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from upskill_ask import drafts
+    from upskill_ask.ui.rehearsal import RehearsalWindow
+    from upskill_ask.ui.store import DraftStore
+
+    example = sorted((ROOT / "resources" / "examples").glob("*.upskill"))[0]
+    now = [0.0]
+    window = RehearsalWindow(DraftStore(drafts.load(example).model_dump(mode="json")),
+                             rng=random.Random(3), clock=lambda: now[0])
+    window.resize(*size)
+    window.start()
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def answer(seconds: float, key: Qt.Key = Qt.Key.Key_1) -> None:
+        now[0] += seconds
+        QTest.keyClick(window, Qt.Key.Key_Space)
+        QTest.keyClick(window, key)
+
+    answer(18)
+    now[0] += 34
+    window._tick()
+    app.processEvents()
+    window.grab().save(str(folder / "rehearsal-question.png"))
+    while window.on_question and window.card.kind != "surprise":
+        answer(34, Qt.Key.Key_2)
+    now[0] += 71
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    app.processEvents()
+    window.grab().save(str(folder / "rehearsal-answer.png"))
+    QTest.keyClick(window, Qt.Key.Key_2)
+    if window.on_question:
+        answer(26)
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    app.processEvents()
+    window.grab().save(str(folder / "rehearsal-summary.png"))
+    window.store.dirty = False
+
+
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] == "--one":
+    if len(sys.argv) > 1 and sys.argv[1] in ("--one", "--rehearsal"):
         folder, width, height = Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-        shoot(folder, (width, height))
+        (shoot if sys.argv[1] == "--one" else shoot_rehearsal)(folder, (width, height))
         return
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([sys.executable, __file__, "--one", str(OUT), "1000", "780"], check=True, env=env)
-    env["QT_SCALE_FACTOR"] = "2"
-    subprocess.run([sys.executable, __file__, "--one", str(OUT / "scale-200"), "1000", "780"],
-                   check=True, env=env)
+    for scale, folder in (("1", OUT), ("2", OUT / "scale-200")):
+        env["QT_SCALE_FACTOR"] = scale
+        for what in ("--one", "--rehearsal"):
+            subprocess.run([sys.executable, __file__, what, str(folder), "1000", "780"],
+                           check=True, env=env)
 
 
 if __name__ == "__main__":

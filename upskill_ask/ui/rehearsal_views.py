@@ -109,9 +109,9 @@ class QuestionView(QWidget):
         body = QWidget()
         self.parts_layout = QVBoxLayout(body)
         self.parts: dict[str, tuple[QLabel, QLabel]] = {}
-        for key, title in (("typed", "What you typed"), ("answer", "Your prepared answer"),
-                           ("evidence", "Proof to bring"), ("fallback", "Your fallback"),
-                           ("meaning", "What it usually means")):
+        for key, title in (("typed", "What you typed"), ("meaning", "What it usually means"),
+                           ("answer", "Your prepared answer"), ("evidence", "Proof to bring"),
+                           ("fallback", "Your fallback")):
             heading = QLabel(title)
             scaled(heading, 1.05, bold=True)
             text = plain_label(name=f"rehearsal-{key}")
