@@ -216,3 +216,18 @@ def test_the_start_page_rehearses_a_saved_draft(wizards, qtbot, tmp_path):
                     and wiz.rehearsal_window.isVisible(), timeout=2000)
     assert wiz.rehearsal_window.card.id == rehearsal.OPENING_ID
     assert wiz.path == path and not wiz.dialogs.calls  # no file dialog: the draft open
+
+
+def test_ctrl_s_in_the_rehearsal_saves_the_draft_with_the_marks(wizards, qtbot, tmp_path):
+    path = tmp_path / "mine.upskill"
+    drafts.save(make_draft(), path)
+    wiz = wizards(drafts.load(path), path=path, active=True)
+    wiz.rehearse()
+    window = wiz.rehearsal_window
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    key(qtbot, window, Key.Key_Space)
+    key(qtbot, window, Key.Key_2)
+    assert drafts.load(path).private.rehearsal == {}
+    key(qtbot, window, Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert drafts.load(path).private.rehearsal["opening"].last_mark == "needs_work"
+    assert not wiz.store.dirty

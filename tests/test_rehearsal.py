@@ -82,6 +82,7 @@ def test_weak_ones_come_first_and_a_weak_round_asks_only_them():
         cards = [c for c in rehearsal.build_round(draft, random.Random(seed))
                  if c.kind != "surprise"]
         assert cards[0].kind == "opening"
+        assert cards[1].id == qids[2]  # marked "needs work": before the ones never tried
         assert {c.id for c in cards[1:4]} == weak
         again = rehearsal.build_round(draft, random.Random(seed), weak_only=True)
         assert {c.id for c in again} == weak  # no opener (got it), no new surprise

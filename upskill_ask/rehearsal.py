@@ -96,8 +96,9 @@ def build_round(draft: Draft, rng: random.Random | None = None, *,
     """The cards of one round, in the order they are asked.
 
     Full round: the opener, then the chosen questions and earlier surprises marked "needs
-    work" (weak ones first, each group shuffled), with one new surprise at a random place
-    after the opener. ``weak_only``: just the weak ones, no new surprise.
+    work": those marked "needs work" last time, then those never tried, then those the user
+    got (each group shuffled), with one new surprise at a random place after the opener.
+    ``weak_only``: just the weak ones, no new surprise.
     """
     rng = rng or random.Random()
     values = objections.figures(draft)
@@ -109,11 +110,14 @@ def build_round(draft: Draft, rng: random.Random | None = None, *,
     for qid, entry in results.items():  # surprises that went badly come back until they go well
         if qid in lib and qid not in chosen_ids and entry.last_mark == NEEDS_WORK:
             cards.append(_card(Objection(id=qid), draft, values, "surprise"))
-    weak = [c for c in cards if is_weak(results, c.id)]
-    strong = [c for c in cards if not is_weak(results, c.id)]
-    rng.shuffle(weak)
-    rng.shuffle(strong)
-    body = weak if weak_only else weak + strong
+    groups: dict[str, list[Card]] = {"needs_work": [], "untried": [], "got_it": []}
+    for card in cards:
+        entry = results.get(card.id)
+        groups["untried" if entry is None or not entry.last_mark else entry.last_mark].append(card)
+    for group in groups.values():
+        rng.shuffle(group)
+    weak = groups["needs_work"] + groups["untried"]  # the known weak ones before the untried
+    body = weak if weak_only else weak + groups["got_it"]
     if not weak_only:
         surprise = pick_surprise(draft, rng, {c.id for c in cards})
         if surprise is not None:

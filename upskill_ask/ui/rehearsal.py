@@ -2,8 +2,9 @@
 
 Keys: **Space** reveals the prepared answer (or presses the button that has the cursor, as
 Space always does), **1** marks "got it", **2** "needs work", **Esc** stops the round and shows
-what was done so far (nothing is lost: each mark is already in the draft). While the cursor is
-in the box for a typed answer, Space, 1 and 2 type as usual: the text box claims them first.
+what was done so far (nothing is lost: each mark is already in the draft); **Ctrl+S** saves the
+draft. While the cursor is in the box for a typed answer, Space, 1 and 2 type as usual: the text
+box claims them first (Alt+R reveals from there).
 
 Each mark goes into the draft's ``private.rehearsal`` through the :class:`DraftStore`, so it is
 autosaved, saved and undone like any other edit. The round itself is
@@ -40,7 +41,7 @@ class RehearsalWindow(QDialog):
 
     def __init__(self, store: Any, parent: QWidget | None = None, *, dialogs: Any = None,
                  rng: random.Random | None = None, clock: Callable[[], float] = time.monotonic,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, save: Callable[[], object] | None = None):
         super().__init__(parent)
         self.store = store
         self.dialogs = dialogs
@@ -80,6 +81,9 @@ class RehearsalWindow(QDialog):
                           (Qt.Key.Key_2, lambda: self.mark(rehearsal.NEEDS_WORK))):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
+        if save is not None:  # Ctrl+S saves the draft from here too, as in the wizard
+            saving = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+            saving.activated.connect(lambda: save() and None)
         self._size_to_screen()
 
     def _size_to_screen(self) -> None:

@@ -151,9 +151,10 @@ class QuestionView(QWidget):
         self.prompt.setText(card.prompt)
         self.timer.setText("0:00")
         self.typed.clear()
-        self.hint.setText("Answer aloud as you would in the meeting"
-                          + (", or type it" if self.type_toggle.isChecked() else "")
-                          + ", then press Space to compare with what you prepared.")
+        self.hint.setText("Type your answer, then press Alt+R to compare with what you prepared."
+                          if self.type_toggle.isChecked() else
+                          "Answer aloud as you would in the meeting, then press Space to "
+                          "compare with what you prepared.")
         self.revealed.hide()
         self.reveal_button.setEnabled(True)
         self.got_button.setEnabled(False)
@@ -164,7 +165,14 @@ class QuestionView(QWidget):
         values = {"typed": typed, "answer": card.answer, "evidence": card.evidence,
                   "fallback": card.fallback,
                   "meaning": card.meaning if card.kind == "surprise" else ""}
+        surprise = card.kind == "surprise"  # not prepared: the library's answer, filled in
+        titles = {"answer": "A suggested answer, with your figures" if surprise
+                  else "Your prepared answer",
+                  "fallback": "A fallback you could offer" if surprise else "Your fallback"}
         for key, (heading, text) in self.parts.items():
+            if key in titles:
+                heading.setText(titles[key])
+                text.setAccessibleName(titles[key])
             text.setText(values[key])
             heading.setVisible(bool(values[key]))
             text.setVisible(bool(values[key]))
@@ -225,7 +233,8 @@ class SummaryView(QWidget):
         if counts["skipped"]:
             parts.append(f"Not reached: {len(counts['skipped'])}")
         parts.append(f"Time answering: {clock(counts['total_seconds'])}")
-        saved = "Your marks are kept in the draft's private part; save the draft to keep them."
+        saved = ("Your marks are in the draft's private part (never in the proposal); "
+                 "Ctrl+S saves the draft.")
         self.totals.setText("  ·  ".join(parts) + "\n" + saved)
         self.table.setRowCount(len(outcomes))
         for row, outcome in enumerate(outcomes):

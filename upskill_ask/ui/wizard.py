@@ -164,7 +164,7 @@ class RequestWizard(QWizard):
         """Open the rehearsal window over the draft being edited (its marks are edits)."""
         from upskill_ask.ui.rehearsal import RehearsalWindow
 
-        window = RehearsalWindow(self.store, self, dialogs=self.dialogs)
+        window = RehearsalWindow(self.store, self, dialogs=self.dialogs, save=self.save)
         if window.start():
             self.rehearsal_window = window
             window.show()
