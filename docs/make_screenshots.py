@@ -1,9 +1,11 @@
-"""Screenshots of every wizard page (offscreen), at 100 % and 200 % scale, for the README.
+"""Screenshots of every wizard page and of the rehearsal window (offscreen), at 100 % and
+200 % scale, for the README.
 
 Run: `make screenshots` (writes docs/screenshots/ and docs/screenshots/scale-200/, and the app
 in German, on the Munich example, in docs/screenshots/de/ and de/scale-200/: German words are
-long, so these show whether a label is cut off), then look at each picture. The app is opened
-on an example draft, as a user starting from it.
+long, so these show whether a label is cut off), then look at each picture (`--rehearsal
+FOLDER WIDTH HEIGHT [EXAMPLE]` makes only the rehearsal's). The app is opened on an example
+draft, as a user starting from it.
 """
 
 from __future__ import annotations
@@ -48,10 +50,61 @@ def shoot(folder: Path, size: tuple[int, int], example_name: str = "") -> None:
     wizard.review_page.shutdown()
 
 
+def shoot_rehearsal(folder: Path, size: tuple[int, int], example_name: str = "") -> None:
+    """The rehearsal window on the first example: a question, a surprise's answer revealed,
+    and the summary of a round stopped with Esc (a seeded order and a clock moved by hand)."""
+    import random
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from upskill_ask import drafts
+    from upskill_ask.ui.rehearsal import RehearsalWindow
+    from upskill_ask.ui.store import DraftStore
+
+    examples = sorted((ROOT / "resources" / "examples").glob("*.upskill"))
+    example = next((e for e in examples if e.stem == example_name), examples[0])
+    now = [0.0]
+    window = RehearsalWindow(DraftStore(drafts.load(example).model_dump(mode="json")),
+                             rng=random.Random(3), clock=lambda: now[0])
+    window.resize(*size)
+    window.start()
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def answer(seconds: float, key: Qt.Key = Qt.Key.Key_1) -> None:
+        now[0] += seconds
+        QTest.keyClick(window, Qt.Key.Key_Space)
+        QTest.keyClick(window, key)
+
+    answer(18)
+    now[0] += 34
+    window._tick()
+    app.processEvents()
+    window.grab().save(str(folder / "rehearsal-question.png"))
+    while window.on_question and window.card.kind != "surprise":
+        answer(34, Qt.Key.Key_2)
+    now[0] += 71
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    app.processEvents()
+    window.grab().save(str(folder / "rehearsal-answer.png"))
+    QTest.keyClick(window, Qt.Key.Key_2)
+    if window.on_question:
+        answer(26)
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    app.processEvents()
+    window.grab().save(str(folder / "rehearsal-summary.png"))
+    window.store.dirty = False
+
+
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] == "--one":
+    if len(sys.argv) > 1 and sys.argv[1] in ("--one", "--rehearsal"):
         folder, width, height = Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-        shoot(folder, (width, height), sys.argv[5] if len(sys.argv) > 5 else "")
+        (shoot if sys.argv[1] == "--one" else shoot_rehearsal)(
+            folder, (width, height), *sys.argv[5:6])
         return
     # the app's own settings (a language chosen in it) must not change the pictures
     base = dict(os.environ, QT_QPA_PLATFORM="offscreen", UPSKILL_ASK_CONFIG_DIR=str(
@@ -60,7 +113,8 @@ def main() -> None:
         env = dict(base, LANGUAGE=language)
         for scale, where in (("1", folder), ("2", folder / "scale-200")):
             env["QT_SCALE_FACTOR"] = scale
-            subprocess.run([sys.executable, __file__, "--one", str(where), "1000", "780", example],
+            for what in ("--one", "--rehearsal"):
+                subprocess.run([sys.executable, __file__, what, str(where), "1000", "780", example],
                            check=True, env=env)
 
 

@@ -1,15 +1,17 @@
 """The checked field types a draft is built from: one line of text, prose, an email address,
-hours, money, a currency code, a locale name, a short list. Each refuses what the documents
-could not print safely (control characters, lone surrogates, overlong text, NaN)."""
+hours, money, a currency code, a locale name, a short list, a question id and its rehearsal
+results. Each refuses what the documents could not print safely (control characters, lone
+surrogates, overlong text, NaN)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 
 from upskill_ask.vocabulary import HOURS_MAX, LINE_MAX, LIST_MAX, MONEY_MAX, TEXT_MAX
 
@@ -58,3 +60,16 @@ Amount = Annotated[Decimal, Field(ge=0, le=MONEY_MAX, allow_inf_nan=False, decim
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 LocaleName = Annotated[str, Field(pattern=r"^[a-z]{2,3}([_-][A-Z]{2})?$")]
 Items = Annotated[list[Line], Field(max_length=LIST_MAX)]
+QuestionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+"""A question's id: a library entry's, or ``custom...`` for one the user wrote."""
+
+
+class Rehearsed(BaseModel):
+    """One question's rehearsal results, kept in the private part (see upskill_ask.rehearsal)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    attempts: int = Field(default=0, ge=0, le=100_000)
+    last_mark: Literal["got_it", "needs_work"] | None = None
+    seconds: int | None = Field(default=None, ge=0, le=86_400, description="Time taken last time.")
+    last_date: dt.date | None = None

@@ -29,6 +29,8 @@ from upskill_ask.fields import (
     Items,
     Line,
     LocaleName,
+    QuestionId,
+    Rehearsed,
     Text,
 )
 from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read from here too)
@@ -213,6 +215,9 @@ class Private(_Model):
         Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")], Text
     ] = Field(default_factory=dict, max_length=OBJECTIONS_MAX,
               description="Your fallback concession per objection id.")
+    rehearsal: dict[QuestionId, Rehearsed] = Field(
+        default_factory=dict, max_length=OBJECTIONS_MAX * 2,
+        description="Rehearsal results per question id ('opening' for the opening line).")
 
 
 class Email(_Model):

@@ -100,7 +100,7 @@ def blank_data() -> dict[str, Any]:
         "email": {"subject": "", "message": ""},
         "private": {"best_alternative": "", "walk_away": "", "stop_at_option": None,
                     "trades": [], "motivations": "", "notes": "", "opening_lines": "",
-                    "fallbacks": {}},
+                    "fallbacks": {}, "rehearsal": {}},
     }
 
 

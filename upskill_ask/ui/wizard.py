@@ -93,6 +93,9 @@ class RequestWizard(QWizard):
         self.start_page.pathChosen.connect(self.open_path)
         self.start_page.exampleChosen.connect(self.open_example)
         self.start_page.languageChosen.connect(self.change_language)
+        self.start_page.rehearseRequested.connect(self.rehearse_saved)
+        self.review_page.rehearseRequested.connect(self.rehearse)
+        self.rehearsal_window = None
 
         self._focus_target: QWidget | None = None
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self._place_cursor))
@@ -163,6 +166,27 @@ class RequestWizard(QWizard):
         if opened:
             self._leave_start_page()
         return opened
+
+    def rehearse(self) -> None:
+        """Open the rehearsal window over the draft being edited (its marks are edits)."""
+        from upskill_ask.ui.rehearsal import RehearsalWindow
+
+        window = RehearsalWindow(self.store, self, dialogs=self.dialogs, save=self.save)
+        if window.start():
+            self.rehearsal_window = window
+            window.show()
+
+    def rehearse_saved(self, path: Path | None) -> None:
+        """From the Start page: rehearse a saved draft: the recent one picked, else the one
+        open, else one chosen in the file dialog."""
+        path = path or self.path or self.files.open_dialog()
+        if path is None:
+            return
+        other = self.path is None or Path(path).resolve() != self.path.resolve()
+        if other and not self.open_path(Path(path)):
+            return
+        self._leave_start_page()
+        self.rehearse()
 
     def resume_at(self, page_id: int) -> None:
         """Open on a page (where the user was), walking there from Start with Next so Back

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from upskill_ask.i18n import _, ngettext
 from upskill_ask.ui.pages.base import DraftPage, PageId
@@ -27,6 +27,8 @@ SECTION_PAGES = {"title": PageId.REVIEW, "email": PageId.REVIEW, "person": PageI
 
 
 class ReviewPage(DraftPage):
+    rehearseRequested = Signal()
+
     def build(self) -> None:
         self.setTitle(_("Review and export"))
         self.setSubTitle(_("Check the proposal as your manager will see it, then export it, "
@@ -39,6 +41,13 @@ class ReviewPage(DraftPage):
                   hint=_("left empty, a short covering note is written from your proposal"))
 
         self._build_summary()
+        self.rehearse_button = QPushButton("Re&hearse the meeting…")
+        self.rehearse_button.setObjectName("review-rehearse")
+        self.rehearse_button.setAccessibleName("Rehearse the meeting: the app plays your manager")
+        self.rehearse_button.setToolTip("The app asks your questions, and one surprise; "
+                                        "you answer aloud and mark how it went")
+        self.rehearse_button.clicked.connect(self.rehearseRequested)
+        self.body_layout.addWidget(self.rehearse_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body_layout.addStretch(1)
         self._panels = False  # the preview and export panels are made when first needed
 

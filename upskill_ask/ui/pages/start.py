@@ -29,6 +29,7 @@ class StartPage(DraftPage):
     pathChosen = Signal(Path)
     exampleChosen = Signal(Path)
     languageChosen = Signal(object)  # a language code, or None for the system's
+    rehearseRequested = Signal(object)  # the recent draft picked (a Path), or None
 
     def _path_list(self, text: str, name: str, accessible: str,
                    chosen: SignalInstance) -> tuple[QLabel, QListWidget]:
@@ -55,8 +56,16 @@ class StartPage(DraftPage):
         self.open_button = QPushButton(_("&Open a draft…"))
         self.open_button.setObjectName("start-open")
         self.open_button.clicked.connect(self.openRequested)
+        self.rehearse_button = QPushButton("Re&hearse a saved draft…")
+        self.rehearse_button.setObjectName("start-rehearse")
+        self.rehearse_button.setAccessibleName("Rehearse the meeting on a saved draft")
+        self.rehearse_button.setToolTip("The app plays your manager: the picked recent draft, "
+                                        "else the one open, else one you choose")
+        self.rehearse_button.clicked.connect(
+            lambda: self.rehearseRequested.emit(self.picked_recent()))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.rehearse_button)
         buttons.addStretch(1)
         self.body_layout.addLayout(buttons)
 
@@ -102,6 +111,13 @@ class StartPage(DraftPage):
     def initializePage(self) -> None:
         super().initializePage()
         self.refresh_lists()
+
+    def picked_recent(self) -> Path | None:
+        """The recent draft selected in the list, if the user picked one."""
+        item = self.recent_list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return Path(item.data(Qt.ItemDataRole.UserRole))
 
     def refresh_lists(self) -> None:
         self.recent_list.clear()
