@@ -9,7 +9,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 
 from upskill_ask.vocabulary import HOURS_MAX, LINE_MAX, LIST_MAX, MONEY_MAX, TEXT_MAX
 
@@ -58,3 +58,14 @@ Amount = Annotated[Decimal, Field(ge=0, le=MONEY_MAX, allow_inf_nan=False, decim
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 LocaleName = Annotated[str, Field(pattern=r"^[a-z]{2,3}([_-][A-Z]{2})?$")]
 Items = Annotated[list[Line], Field(max_length=LIST_MAX)]
+
+
+class DraftModel(BaseModel):
+    """The base of every part of a draft: unknown keys refused, assignments validated."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=False,
+        ser_json_inf_nan="strings",
+    )
