@@ -98,6 +98,10 @@ class FigureColumn:
     padding_mm: float
     weight: int = 700  # the recommended row sets its figures in bold: measure them all so
     extra_mm: float = 0.0
+    subs: Sequence[str] = ()  # lines set under a figure, smaller and regular (SUB_SCALE)
+
+
+SUB_SCALE = 7.5 / 9  # a figure's sub-line (.sub) against the figure's own size
 
 
 def fit_figures(columns: Sequence[FigureColumn], *, width_mm: float, text_min_mm: float,
@@ -109,6 +113,7 @@ def fit_figures(columns: Sequence[FigureColumn], *, width_mm: float, text_min_mm
         widths = {}
         for c in columns:
             figure = max((text_width_pt(v, size, c.weight) for v in c.values), default=0.0)
+            figure = max([figure, *(text_width_pt(v, size * SUB_SCALE) for v in c.subs)])
             header = longest_word_pt(c.header, header_pt, 600)
             widths[c.col] = max(figure, header) / PT_PER_MM + c.padding_mm + c.extra_mm + 0.5
         if sum(widths.values()) + text_min_mm <= width_mm or size <= MIN_PT:
@@ -168,10 +173,19 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     width = PAPER_WIDTH_MM[paper(draft)] - MARGIN_MM[private]
     ts = totals.options
     ranks = [str(t.rank) for t in ts]
+    from upskill_ask.package import package_totals
+
+    pkg = package_totals(draft, totals)
+    if pkg is not None:  # the package's row comes first in both documents
+        ranks.append("+".join(str(r) for r in pkg.ranks))
     cash = [fmt.cash(t.cash) for t in ts]
     away = [fmt.hours(t.hours_away) for t in ts]
     week = [fmt.hours(t.hours_away_per_week) for t in ts]
     span = [fmt.duration(t.weeks, t.months, unit) for t in ts]
+    if pkg is not None:
+        cash.append(fmt.cash(pkg.cash))
+        away.append(fmt.hours(pkg.hours_away))
+        week.append(fmt.hours(pkg.hours_away_per_week))
     rules: list[tuple[str, str]] = []
     if private:
         # the ladder: figures at 8.5pt, headers 7pt, cells padded 1.5 mm a side
@@ -192,23 +206,18 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
         return css_rules(rules)
     # the options table: figures at 9pt, headers 7.5pt, cells padded 1.5 mm a side; the rank
     # cell 1 mm on the left and a 3pt rule on the recommended row; a package row first
-    from upskill_ask.package import package_totals
-
     total = [fmt.hours(t.hours_total) for t in ts]
     load = [fmt.hours(t.weekly_load) for t in ts]
-    load += [f"{fmt.hours(t.hours_away_per_week)} at work" for t in ts]  # set smaller: ample
-    pkg = package_totals(draft, totals)
+    at_work = [f"{fmt.hours(t.hours_away_per_week)} at work" for t in ts]
     if pkg is not None:
-        ranks.append("+".join(str(r) for r in pkg.ranks))
-        cash.append(fmt.cash(pkg.cash))
         total.append(fmt.hours(pkg.hours_total))
-        away.append(fmt.hours(pkg.hours_away))
         load.append(fmt.hours(pkg.weekly_load))
+        at_work.append(f"{fmt.hours(pkg.hours_away_per_week)} at work")
     cols = [FigureColumn("table.options col.c-rank", ranks, "#", 2.5, extra_mm=1.1),
             FigureColumn("table.options col.c-cash", cash, "Cash cost", 3.0),
             FigureColumn("table.options col.c-total", total, "Hours in total", 3.0),
             FigureColumn("table.options col.c-away", away, "Hours away", 3.0),
-            FigureColumn("table.options col.c-week", load, "Hours a week", 3.0),
+            FigureColumn("table.options col.c-week", load, "Hours a week", 3.0, subs=at_work),
             FigureColumn("table.options col.c-weeks", span, "Duration", 3.0)]
     size, widths = fit_figures(cols, width_mm=width, text_min_mm=62, size_pt=9,
                                       header_pt=7.5)
