@@ -44,6 +44,10 @@ class RequestWizard(QWizard):
                  recovered: dict | None = None):
         super().__init__(parent)
         self.dialogs = dialogs or Dialogs()
+        if recovered is not None:  # work saved by an older version holds the older shape
+            from upskill_ask.migrations import migrate
+
+            recovered = migrate(recovered)
         data = recovered if recovered is not None else (
             draft.model_dump(mode="json") if draft is not None else None)
         self.store = DraftStore(data, self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from upskill_ask.ui.form import Form
 from upskill_ask.ui.pages.base import DraftPage
+from upskill_ask.ui.pages.option_costs import add_cost_rows, add_people_rows, describe, package_line
 from upskill_ask.ui.widgets import card_buttons, plain_label
 from upskill_ask.vocabulary import (
     KIND_HELP,
@@ -60,8 +61,9 @@ class OptionCard(QGroupBox):
         form.line(f"{prefix}.title", "&Title", hint="course, programme or arrangement")
         form.line(f"{prefix}.provider", "Provid&er or person")
         form.line(f"{prefix}.link", "&Link", hint="https://… (printed as text, never opened)")
-        self.amount = form.decimal(f"{prefix}.cost.amount", "Cash c&ost",
-                                   hint="0 if it costs no money")
+        self.amount = form.decimal(f"{prefix}.cost.amount", "Fee (cash c&ost)",
+                                   hint="the course or mentor fee; 0 if it costs no money")
+        add_cost_rows(form, prefix)
         form.decimal(f"{prefix}.hours_total", "&Hours in total",
                      hint="every hour of this option, in work time or your own")
         form.decimal(f"{prefix}.hours_per_week", "Hours per &week",
@@ -82,6 +84,7 @@ class OptionCard(QGroupBox):
         form.line(f"{prefix}.deliverable", "Delive&rable",
                   hint="certificate, project, talk to the team")
         form.text(f"{prefix}.my_commitment", "What you give in e&xchange")
+        add_people_rows(form, prefix)
         for label in self.findChildren(QLabel):
             buddy = label.buddy()
             if buddy is not None:
@@ -124,6 +127,10 @@ class OptionsPage(DraftPage):
         self.ladder = plain_label(name="ladder-totals")
         self.ladder.setAccessibleName("Totals of the ladder")
         self.body_layout.addWidget(self.ladder)
+        self.package = plain_label(name="package-totals")
+        self.package.setAccessibleName("Combined total of the package")
+        self.package.hide()
+        self.body_layout.addWidget(self.package)
         self.cards_box = QVBoxLayout()
         self.body_layout.addLayout(self.cards_box)
         self.body_layout.addStretch(1)
@@ -240,6 +247,11 @@ class OptionsPage(DraftPage):
             return
         fmt = Formatter.for_draft(draft)
         ladder = costing.ladder_totals(draft)
+        from upskill_ask.package import package_totals
+
+        said = package_line(package_totals(draft, ladder), fmt)
+        self.package.setText(said)
+        self.package.setVisible(bool(said))
         from upskill_ask import hours
 
         for card, totals, option in zip(self.cards, ladder.options, draft.options, strict=False):
@@ -259,22 +271,4 @@ class OptionsPage(DraftPage):
         count = len(ladder.options)
         self.ladder.setText(f"{count} option{'s' if count != 1 else ''} on the ladder · cash "
                             f"{cash} · time away from core work {hours}")
-
-
-def describe(totals, fmt) -> str:
-    """One line of totals for an option card (the same figures the documents print)."""
-    parts = [f"Cash {fmt.money(totals.cash)}",
-             f"{fmt.hours(totals.hours_away)} in work time, away from core work"]
-    if totals.hours_own_time:
-        parts.append(f"{fmt.hours(totals.hours_own_time)} in your own time")
-    if totals.hours_away_per_week is not None:
-        parts.append(f"{fmt.hours(totals.hours_away_per_week)} a week of work time")
-    if totals.months is not None:
-        parts.append(f"over {fmt.number(totals.months)} months")
-    if totals.cash_per_month is not None and totals.cash:
-        parts.append(f"about {fmt.approx(totals.cash_per_month)} a month")
-    if totals.cost_of_hours is not None:
-        parts.append(f"cost of the hours {fmt.money(totals.cost_of_hours)}")
-        parts.append(f"total {fmt.money(totals.total_cost)}")
-    return " · ".join(parts)
 

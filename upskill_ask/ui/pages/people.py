@@ -43,6 +43,8 @@ class PeoplePage(DraftPage):
         when.date("timing.meeting_date", "Meeting &date")
         when.date("timing.budget_date", "Bud&get is set on", hint="when next year's budget is fixed")
         when.date("timing.decision_by", "Decision &wanted by")
+        when.line("timing.budget_line", "Budget line or c&ost centre",
+                  hint="optional: the budget the cost could come from, e.g. team training, CC 4410")
         self.nudge = plain_label(name="timing-nudge")
         when.layout.addRow("", self.nudge)
         money = self.form("Money and numbers")

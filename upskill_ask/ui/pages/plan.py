@@ -28,8 +28,11 @@ class PlanPage(DraftPage):
                                            ("by", "By", "date")),
                                    add_text="Add a success m&easure")
         measures.layout.addRow(self.measures)
-        self.check_ins = ListEditor("plan.check_ins", "Check-in date", self.binder,
-                                    make_item=lambda: None, item_kind="date",
-                                    add_text="Add a chec&k-in date")
+        self.check_ins = ListEditor("plan.check_ins", "Check-in", self.binder,
+                                    make_item=lambda: {"date": None, "review": ""},
+                                    fields=(("date", "Date", "date"),
+                                            ("review", "What is reviewed, e.g. a demo to the "
+                                             "team", "line")),
+                                    add_text="Add a chec&k-in")
         measures.layout.addRow(self.check_ins)
         self.body_layout.addStretch(1)
