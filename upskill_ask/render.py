@@ -124,7 +124,6 @@ class Document:
             # computed from numbers only: widths and sizes in mm and pt, our own selectors
             "figure_css": Markup(layout.figure_css(self.draft, self.fmt, self.totals,
                                              private=self.private)),
-            "who_labels": {"expert": "the expert’s hours", "cover": "the cover’s hours"},
         }
 
 
