@@ -18,7 +18,7 @@ def test_save_then_load_is_equal(tmp_path, draft):
     drafts.save(draft, path)
     assert drafts.load(path) == draft
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "upskill-ask/draft" and data["version"] == 2
+    assert data["format"] == "upskill-ask/draft" and data["version"] == 3
     assert list(tmp_path.iterdir()) == [path]  # no temporary left behind
 
 

@@ -12,6 +12,7 @@ from string import Template
 import pytest
 
 from upskill_ask.model import (
+    CheckIn,
     Draft,
     Measure,
     Money,
@@ -83,7 +84,7 @@ def _draft(**overrides) -> Draft:
             sharing="a lunch-and-learn in October",
             minutes_per_day=10,
             measures=[Measure(what="month-end reports run in under an hour")],
-            check_ins=[dt.date(2025, 3, 12)],
+            check_ins=[CheckIn(date=dt.date(2025, 3, 12))],
         ),
     )
     values.update(overrides)

@@ -61,7 +61,10 @@ def set_at(data, path, value):
 
 FREE_TEXT_SKIP = {"format", "language", "locale", "currency", "kind", "id", "by",
                   "start", "end", "meeting_date", "budget_date", "decision_by", "amount",
-                  "hours_total", "hours_per_week", "hours_on_clock", "hourly_cost", "paper"}
+                  "hours_total", "hours_per_week", "hours_on_clock", "hourly_cost", "paper",
+                  "date", "early_bird_date", "register_date", "exam", "materials", "travel",
+                  "early_bird_amount", "expert_hours", "expert_rate", "cover_hours",
+                  "cover_rate"}
 
 
 def text_paths(data):

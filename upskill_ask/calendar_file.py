@@ -47,9 +47,15 @@ def entries(draft: Draft) -> list[Entry]:
     if timing.decision_by:
         found.append(Entry("decision", timing.decision_by, f"Decision wanted: {skill}",
                            f"The date asked of {manager} for a decision on the proposal."))
-    for n, day in enumerate(plan.check_ins, 1):
-        found.append(Entry(f"check-in-{n}", day, f"Check-in with {manager}: {skill}",
-                           "Show progress against the success measures and what was applied."))
+    for n, check_in in enumerate(plan.check_ins, 1):
+        if check_in.date is None:
+            continue
+        review = check_in.review.strip().rstrip(".")
+        found.append(Entry(
+            f"check-in-{n}", check_in.date,
+            f"Check-in with {manager}: {review}" if review else f"Check-in with {manager}: {skill}",
+            f"Review with {manager}: {review}." if review else
+            "Show progress against the success measures and what was applied."))
     for n, measure in enumerate(plan.measures, 1):
         if measure.by:
             what = measure.what.strip() or f"success measure {n}"

@@ -1,5 +1,9 @@
 """Totals for each option and for the ladder: cash, hours away, per week and month, cost of hours.
 
+An option's cash is its fee plus the other items given (exam, materials, travel). The hours
+other people give (the expert's, the cover's) are costed only at a rate the user gives, and are
+kept apart from the cash; without a rate they are counted but not costed.
+
 Everything is Decimal. Money is rounded once, at the end, to the currency's minor unit (half
 up, as an invoice would); hours to a tenth. Nothing here is typed by the user: it is computed
 from the option's figures and the employee's optional hourly cost.
@@ -56,6 +60,9 @@ class OptionTotals:
     cash_per_month: Decimal | None
     cost_of_hours: Decimal | None
     total_cost: Decimal | None
+    weekly_load: Decimal | None = None  # hours a week in all, on the clock and in own time
+    others_cost: Decimal | None = None  # the expert's and the cover's hours at their rates
+    others_uncosted: tuple[str, ...] = ()  # whose hours were given without a rate
 
     @property
     def employer_cost(self) -> Decimal:
@@ -73,14 +80,38 @@ def _weeks(option: Option) -> Decimal | None:
     return None
 
 
+def others(option: Option) -> tuple[Decimal | None, tuple[str, ...]]:
+    """The cost of the hours other people give at the rates the user gave (None when no hours
+    have a rate), and whose hours ('expert', 'cover') are given without one."""
+    costed, uncosted = [], []
+    for who in ("expert", "cover"):
+        hours, rate = getattr(option, f"{who}_hours"), getattr(option, f"{who}_rate")
+        if hours is None or hours == 0:
+            continue
+        if rate is None:
+            uncosted.append(who)
+        else:
+            costed.append(hours * rate)
+    return (sum(costed, Decimal(0)) if costed else None), tuple(uncosted)
+
+
+def _weekly_load(option: Option, weeks: Decimal | None) -> Decimal | None:
+    if option.hours_per_week > 0:
+        return option.hours_per_week
+    return option.hours_total / weeks if weeks and option.hours_total > 0 else None
+
+
 def option_totals(option: Option, rank: int, hourly_cost: Decimal | None) -> OptionTotals:
     currency = option.cost.currency
-    cash = option.cost.amount
+    cash = option.cost.total
     weeks = _weeks(option)
     months = weeks / WEEKS_PER_MONTH if weeks else None
     away = option.hours_on_clock
     cost_of_hours = away * hourly_cost if hourly_cost is not None else None
-    total = cash + cost_of_hours if cost_of_hours is not None else None
+    others_cost, uncosted = others(option)
+    known = [c for c in (cost_of_hours, others_cost) if c is not None]
+    total = cash + sum(known, Decimal(0)) if known else None
+    load = _weekly_load(option, weeks)
     return OptionTotals(
         rank=rank,
         cash=round_money(cash, currency),
@@ -96,6 +127,9 @@ def option_totals(option: Option, rank: int, hourly_cost: Decimal | None) -> Opt
         cash_per_month=round_money(cash * WEEKS_PER_MONTH / weeks, currency) if weeks else None,
         cost_of_hours=round_money(cost_of_hours, currency) if cost_of_hours is not None else None,
         total_cost=round_money(total, currency) if total is not None else None,
+        weekly_load=round_hours(load) if load is not None else None,
+        others_cost=round_money(others_cost, currency) if others_cost is not None else None,
+        others_uncosted=uncosted,
     )
 
 

@@ -94,7 +94,10 @@ def from_data(data: Any, source: str | os.PathLike[str] = "", *,
 # number fields of a draft: what they hold and a good value as the file stores it
 _NUMBER_FIELDS = {"amount": ("amounts", '"145000.00"'), "hourly_cost": ("amounts", '"38.50"'),
                   "hours_total": ("hours", '"37.5"'), "hours_per_week": ("hours", '"2.5"'),
-                  "hours_on_clock": ("hours", '"20"')}
+                  "hours_on_clock": ("hours", '"20"'),
+                  **dict.fromkeys(("exam", "materials", "travel", "early_bird_amount",
+                                   "expert_rate", "cover_rate"), ("amounts", '"150.00"')),
+                  **dict.fromkeys(("expert_hours", "cover_hours"), ("hours", '"12"'))}
 _NUMBER_REASONS = {
     "decimal_parsing": "which is not a plain decimal number",
     "decimal_type": "which is not a number",

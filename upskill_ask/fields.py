@@ -60,14 +60,25 @@ Amount = Annotated[Decimal, Field(ge=0, le=MONEY_MAX, allow_inf_nan=False, decim
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 LocaleName = Annotated[str, Field(pattern=r"^[a-z]{2,3}([_-][A-Z]{2})?$")]
 Items = Annotated[list[Line], Field(max_length=LIST_MAX)]
+
+
+class DraftModel(BaseModel):
+    """The base of every part of a draft: unknown keys refused, assignments validated."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=False,
+        ser_json_inf_nan="strings",
+    )
+
+
 QuestionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 """A question's id: a library entry's, or ``custom...`` for one the user wrote."""
 
 
-class Rehearsed(BaseModel):
+class Rehearsed(DraftModel):
     """One question's rehearsal results, kept in the private part (see upskill_ask.rehearsal)."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     attempts: int = Field(default=0, ge=0, le=100_000)
     last_mark: Literal["got_it", "needs_work"] | None = None

@@ -38,7 +38,10 @@ def whole_amounts(draft, totals=None) -> bool:
 
     amounts = [draft.person.hourly_cost]
     for t in (totals or ladder_totals(draft)).options:
-        amounts += [t.cash, t.cost_of_hours, t.total_cost]
+        amounts += [t.cash, t.cost_of_hours, t.total_cost, t.others_cost]
+    for option in draft.options:  # the items and rates printed beside the totals
+        amounts += [option.cost.amount, option.cost.early_bird_amount, option.expert_rate,
+                    option.cover_rate, *(a for _, a in option.cost.items())]
     return all(a == a.to_integral_value() for a in amounts if a is not None)
 
 

@@ -98,6 +98,10 @@ class FigureColumn:
     padding_mm: float
     weight: int = 700  # the recommended row sets its figures in bold: measure them all so
     extra_mm: float = 0.0
+    subs: Sequence[str] = ()  # lines set under a figure, smaller and regular (SUB_SCALE)
+
+
+SUB_SCALE = 7.5 / 9  # a figure's sub-line (.sub) against the figure's own size
 
 
 def fit_figures(columns: Sequence[FigureColumn], *, width_mm: float, text_min_mm: float,
@@ -109,6 +113,7 @@ def fit_figures(columns: Sequence[FigureColumn], *, width_mm: float, text_min_mm
         widths = {}
         for c in columns:
             figure = max((text_width_pt(v, size, c.weight) for v in c.values), default=0.0)
+            figure = max([figure, *(text_width_pt(v, size * SUB_SCALE) for v in c.subs)])
             header = longest_word_pt(c.header, header_pt, 600)
             widths[c.col] = max(figure, header) / PT_PER_MM + c.padding_mm + c.extra_mm + 0.5
         if sum(widths.values()) + text_min_mm <= width_mm or size <= MIN_PT:
@@ -168,10 +173,19 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     width = PAPER_WIDTH_MM[paper(draft)] - MARGIN_MM[private]
     ts = totals.options
     ranks = [str(t.rank) for t in ts]
+    from upskill_ask.package import package_totals
+
+    pkg = package_totals(draft, totals)
+    if pkg is not None:  # the package's row comes first in both documents
+        ranks.append("+".join(str(r) for r in pkg.ranks))
     cash = [fmt.cash(t.cash) for t in ts]
     away = [fmt.hours(t.hours_away) for t in ts]
     week = [fmt.hours(t.hours_away_per_week) for t in ts]
     span = [fmt.duration(t.weeks, t.months, unit) for t in ts]
+    if pkg is not None:
+        cash.append(fmt.cash(pkg.cash))
+        away.append(fmt.hours(pkg.hours_away))
+        week.append(fmt.hours(pkg.hours_away_per_week))
     rules: list[tuple[str, str]] = []
     if private:
         # the ladder: figures at 8.5pt, headers 7pt, cells padded 1.5 mm a side
@@ -191,13 +205,19 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
                   ("table.ladder td.num", f"font-size: {size:.2f}pt")]
         return css_rules(rules)
     # the options table: figures at 9pt, headers 7.5pt, cells padded 1.5 mm a side; the rank
-    # cell 1 mm on the left and a 3pt rule on the recommended row
+    # cell 1 mm on the left and a 3pt rule on the recommended row; a package row first
     total = [fmt.hours(t.hours_total) for t in ts]
+    load = [fmt.hours(t.weekly_load) for t in ts]
+    at_work = [f"{fmt.hours(t.hours_away_per_week)} at work" for t in ts]
+    if pkg is not None:
+        total.append(fmt.hours(pkg.hours_total))
+        load.append(fmt.hours(pkg.weekly_load))
+        at_work.append(f"{fmt.hours(pkg.hours_away_per_week)} at work")
     cols = [FigureColumn("table.options col.c-rank", ranks, "#", 2.5, extra_mm=1.1),
             FigureColumn("table.options col.c-cash", cash, "Cash cost", 3.0),
             FigureColumn("table.options col.c-total", total, "Hours in total", 3.0),
             FigureColumn("table.options col.c-away", away, "Hours away", 3.0),
-            FigureColumn("table.options col.c-week", week, "Away a week", 3.0),
+            FigureColumn("table.options col.c-week", load, "Hours a week", 3.0, subs=at_work),
             FigureColumn("table.options col.c-weeks", span, "Duration", 3.0)]
     size, widths = fit_figures(cols, width_mm=width, text_min_mm=62, size_pt=9,
                                       header_pt=7.5)
@@ -205,25 +225,31 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
     rules += [("table.options col.c-deliv", f"width: {max(24.0, min(34.0, rest * 0.42)):.2f}mm"),
               ("table.options td.num", f"font-size: {size:.2f}pt")]
-    # the full-cost table (when there is an hourly cost)
-    if ts[0].cost_of_hours is not None:
-        hours_cost = [fmt.money(t.cost_of_hours) for t in ts]
-        totals_cost = [fmt.money(t.total_cost) for t in ts]
-        cols = [FigureColumn("table.costs col.k-cash", cash, "Cash cost", 3.0),
-                FigureColumn("table.costs col.k-away", away, "Hours away", 3.0),
-                FigureColumn("table.costs col.k-hours", hours_cost, "Cost of the hours", 3.0),
-                FigureColumn("table.costs col.k-total", totals_cost, "Total cost", 3.0)]
+    # the full-cost table (when the hours of anyone are costed)
+    if any(t.total_cost is not None for t in ts):
+        every = [*ts, *([pkg] if pkg is not None else [])]
+        totals_cost = [fmt.money(t.employer_cost) for t in every]
+        cols = [FigureColumn("table.costs col.k-cash", cash, "Cash cost", 3.0)]
+        if draft.person.hourly_cost is not None:
+            hours_cost = [fmt.money(t.cost_of_hours) for t in every]
+            cols += [FigureColumn("table.costs col.k-away", away, "Hours away", 3.0),
+                     FigureColumn("table.costs col.k-hours", hours_cost, "Cost of the hours", 3.0)]
+        if any(t.others_cost is not None or t.others_uncosted for t in ts):
+            others = [fmt.money(t.others_cost) for t in every] + ["not costed"]
+            cols.append(FigureColumn("table.costs col.k-others", others, "Others’ hours", 3.0))
+        cols.append(FigureColumn("table.costs col.k-total", totals_cost, "Total cost", 3.0))
         size, widths = fit_figures(cols, width_mm=width, text_min_mm=40, size_pt=9,
                                           header_pt=7.5)
         rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
         rules += [("table.costs td.num", f"font-size: {size:.2f}pt")]
     # the summary box: the first choice's cash cost at 12pt in a column of a fifth of the box
-    first = ts[0]
+    first = pkg if pkg is not None else ts[0]
+    first_cash = fmt.cash(first.cash)
     inner = width - 10 - 1.4  # the box's padding and rules
     sub = fmt.money(first.total_cost) if first.total_cost is not None else ""
-    cols = [FigureColumn("table.figures td.fig-cash", [cash[0]], "", 3.0)]
+    cols = [FigureColumn("table.figures td.fig-cash", [first_cash], "", 3.0)]
     share = inner * 0.19
-    need = max(text_width_pt(cash[0], 12, 700), text_width_pt(sub, 8)) \
+    need = max(text_width_pt(first_cash, 12, 700), text_width_pt(sub, 8)) \
         / PT_PER_MM + 3.5
     if need > share:
         size, widths = fit_figures(cols, width_mm=inner - 2 * share, text_min_mm=32,

@@ -20,6 +20,7 @@ from upskill_ask import addresses, costing
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import Draft
+from upskill_ask.package import package_totals
 from upskill_ask.views import public_copy
 
 
@@ -77,13 +78,28 @@ def default_message(draft: Draft) -> str:
             away = "no hours away from core work, with shifted hours"
         else:
             away = "no time away from core work"
-        sentences.append(f"{ask}; my first choice is {option.name}: {cost}, {away}.")
+        pkg = package_totals(draft, totals)
+        if pkg is not None:
+            names = [o.name for o in draft.options if o.in_package]
+            cost = fmt.money(pkg.cash) if pkg.cash else "no course fee"
+            away = (f"{fmt.hours(pkg.hours_away)} away from core work" if pkg.hours_away > 0
+                    else "no time away from core work")
+            sentences.append(f"{ask}; my first choice is a package of {', '.join(names[:-1])} "
+                             f"and {names[-1]} together: {cost}, {away} in all.")
+        else:
+            sentences.append(f"{ask}; my first choice is {option.name}: {cost}, {away}.")
         back = costing.payback(draft, totals)
-        if back is not None and back.for_rank(1):
+        months = back.for_rank(1) if back is not None else None
+        if pkg is not None:
+            months = pkg.payback_months
+        if back is not None and months:
             sentences.append(f"The gap costs about {fmt.money(back.per_month)} a month today, so "
-                             f"it would pay for itself in about {fmt.number(back.for_rank(1))} "
+                             f"it would pay for itself in about {fmt.number(months)} "
                              "months.")
-        if len(draft.options) > 1:
+        if pkg is not None:
+            sentences.append("If that is more than we can do now, the proposal ranks each "
+                             f"option on its own as a fallback, down to {draft.options[-1].name}.")
+        elif len(draft.options) > 1:
             # 'lighter' only when every fallback is both cheaper and shorter (costing.lighter)
             which = "lighter" if totals.fallbacks_lighter else "other"
             n = len(draft.options) - 1

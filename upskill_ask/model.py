@@ -9,21 +9,14 @@ renderers can trust what they get; money and hours are Decimal, never float.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, ValidationInfo, field_validator
 
 from upskill_ask.fields import (
     Amount,
     CurrencyCode,
+    DraftModel,
     EmailAddress,
     Hours,
     Items,
@@ -32,6 +25,13 @@ from upskill_ask.fields import (
     QuestionId,
     Rehearsed,
     Text,
+)
+from upskill_ask.option_model import (  # noqa: F401 (the draft's parts, imported from here)
+    COST_ITEMS,
+    Cost,
+    Money,
+    Option,
+    Schedule,
 )
 from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read from here too)
     FORMAT_ID,
@@ -48,14 +48,7 @@ from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read fro
     option_name,
 )
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        validate_assignment=True,
-        str_strip_whitespace=False,
-        ser_json_inf_nan="strings",
-    )
+_Model = DraftModel
 
 
 class Person(_Model):
@@ -84,6 +77,8 @@ class Timing(_Model):
         default=None, description="When next year's budget is set."
     )
     decision_by: dt.date | None = Field(default=None, description="When you need an answer.")
+    budget_line: Line = Field(default="", description="The budget line or cost centre you "
+                              "propose; printed in the summary and the decision block.")
 
 
 class GapCost(_Model):
@@ -111,59 +106,17 @@ class Skill(_Model):
     gap_cost: GapCost = Field(default_factory=GapCost)
 
 
-class Money(_Model):
-    amount: Amount = Decimal("0")
-    currency: CurrencyCode = "EUR"
-
-
-class Schedule(_Model):
-    start: dt.date | None = None
-    end: dt.date | None = None
-    shifted_hours: Line = Field(
-        default="", description="Which hours shift, e.g. 'start 1 h later on Tue and Thu'."
-    )
-    make_up: Line = Field(default="", description="How the shifted hours are made up.")
-
-    @model_validator(mode="after")
-    def _end_after_start(self) -> Schedule:
-        if self.start and self.end and self.end < self.start:
-            raise ValueError("the end date is before the start date")
-        return self
-
-
-class Option(_Model):
-    """One rung of the ladder."""
-
-    kind: RequestKind = RequestKind.PAID_COURSE
-    title: Line = ""
-    provider: Line = ""
-    link: Line = ""
-    cost: Money = Field(default_factory=Money)
-    hours_total: Hours = Decimal("0")
-    hours_per_week: Hours = Decimal("0")
-    hours_on_clock: Hours = Field(
-        default=Decimal("0"), description="Of the total, the hours taken from paid work time."
-    )
-    schedule: Schedule = Field(default_factory=Schedule)
-    coverage: Text = Field(default="", description="Who covers core duties meanwhile.")
-    deliverable: Line = Field(default="", description="Certificate, project, talk to the team...")
-    my_commitment: Text = Field(default="", description="What you give in return.")
-
-    @property
-    def name(self) -> str:
-        """What the option is called: its title, or else its kind's label."""
-        return option_name(self.title, self.kind)
-
-    @model_validator(mode="after")
-    def _on_clock_within_total(self) -> Option:
-        if self.hours_on_clock > self.hours_total:
-            raise ValueError("hours on the clock cannot exceed the hours in total")
-        return self
-
-
 class Measure(_Model):
     what: Line = ""
     by: dt.date | None = None
+
+
+class CheckIn(_Model):
+    """A check-in with the manager, and what is reviewed on that date."""
+
+    date: dt.date | None = None
+    review: Line = Field(default="", description="What is reviewed: a measure, a "
+                         "deliverable, a demo.")
 
 
 class Plan(_Model):
@@ -178,7 +131,7 @@ class Plan(_Model):
     sharing: Text = ""
     coverage: Text = ""
     measures: list[Measure] = Field(default_factory=list, max_length=LIST_MAX)
-    check_ins: list[dt.date] = Field(default_factory=list, max_length=LIST_MAX)
+    check_ins: list[CheckIn] = Field(default_factory=list, max_length=LIST_MAX)
 
 
 class Objection(_Model):
@@ -227,7 +180,7 @@ class Email(_Model):
 
 class Draft(_Model):
     format: Literal["upskill-ask/draft"] = FORMAT_ID
-    version: Literal[2] = VERSION
+    version: Literal[3] = VERSION
     title: Line = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     locale: LocaleName = "en_GB"
@@ -279,14 +232,10 @@ class Draft(_Model):
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring an older draft up to VERSION in memory (the file itself is never rewritten).
+    """Bring an older draft up to VERSION in memory (see :mod:`upskill_ask.migrations`)."""
+    from upskill_ask.migrations import migrate as to_current
 
-    1 -> 2: ``skill.gap_cost``, ``manager.address_as`` and ``paper`` were added; a version 1
-    draft has none of them, which reads as empty (and the paper as following the locale).
-    """
-    if data.get("version") == 1:
-        data = {**data, "version": 2}
-    return data
+    return to_current(data)
 
 
 def error_path(loc: tuple[int | str, ...]) -> str:

@@ -111,8 +111,8 @@ def figures(draft: Draft, totals: LadderTotals | None = None) -> dict[str, str]:
         or "my core duties stay covered",
         "sharing": _first_line(draft.plan.sharing) or "a short session for the team",
         "measure": measures[0].what if measures else "a result we can both see",
-        "first_check_in": fmt.date(draft.plan.check_ins[0]) if draft.plan.check_ins else
-        "a date we agree",
+        "first_check_in": next((fmt.date(c.date) for c in draft.plan.check_ins if c.date),
+                               "a date we agree"),
         "minutes_per_day": str(draft.plan.minutes_per_day or 15),
     }
 

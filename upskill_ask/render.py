@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from upskill_ask import costing, layout, objections
+from upskill_ask import costing, layout, objections, package
 from upskill_ask.assets import font_css, font_css_files, stylesheet, templates_dir  # noqa: F401
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import KIND_LABELS, Draft, RequestKind
@@ -106,6 +106,8 @@ class Document:
             "fmt": self.fmt,
             "totals": self.totals,
             "payback": costing.payback(self.draft, self.totals),
+            "package": package.package_totals(self.draft, self.totals),
+            "deadlines": package.deadlines(self.draft),
             "rows": list(zip(self.draft.options, self.totals.options, strict=True)),
             "questions": self.questions,
             "today": self.today,

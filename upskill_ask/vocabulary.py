@@ -16,7 +16,8 @@ from typing import Any
 from upskill_ask.i18n import N_
 
 FORMAT_ID = "upskill-ask/draft"
-VERSION = 2  # 2: skill.gap_cost, manager.address_as, paper; version 1 reads as 2 with them empty
+VERSION = 3  # 3: check-ins say what is reviewed, itemised costs, others' hours, a package
+# (older versions are brought up to date by upskill_ask.migrations)
 SUFFIX = ".upskill"
 
 LINE_MAX = 4_000
@@ -68,6 +69,10 @@ KIND_HELP = {
 OPTION_NUMBERS = ("hours_total", "hours_per_week", "hours_on_clock")
 #: the figures of what the gap costs: empty means "not given" (None), never 0
 OPTIONAL_NUMBERS = ("money_per_month", "hours_per_month")
+#: an option's cost items besides the fee: empty means "not given" (None)
+COST_NUMBERS = ("exam", "materials", "travel", "early_bird_amount")
+#: the hours others give to an option and what they cost: empty means "not given" (None)
+PEOPLE_NUMBERS = ("expert_hours", "expert_rate", "cover_hours", "cover_rate")
 
 
 def kind_label(kind: object) -> str:
@@ -87,7 +92,8 @@ def blank_data() -> dict[str, Any]:
         "locale": "en_GB", "currency": "EUR", "paper": "auto",
         "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None},
         "manager": {"name": "", "address_as": "", "title": "", "email": ""},
-        "timing": {"meeting_date": None, "budget_date": None, "decision_by": None},
+        "timing": {"meeting_date": None, "budget_date": None, "decision_by": None,
+                   "budget_line": ""},
         "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
                   "applied_to": "", "why_now": "", "career_goal": "", "company_goal": "",
                   "benefits_team": [], "benefits_me": [],
@@ -108,10 +114,12 @@ def blank_option(kind: str, currency: str) -> dict[str, Any]:
     """A new option as the UI holds it: the numbers empty until typed (see ``for_model``)."""
     return {
         "kind": kind, "title": "", "provider": "", "link": "",
-        "cost": {"amount": "", "currency": currency},
+        "cost": {"amount": "", "currency": currency, **dict.fromkeys(COST_NUMBERS, ""),
+                 "early_bird_date": None, "register_date": None},
         **dict.fromkeys(OPTION_NUMBERS, ""),
         "schedule": {"start": None, "end": None, "shifted_hours": "", "make_up": ""},
         "coverage": "", "deliverable": "", "my_commitment": "",
+        **dict.fromkeys(PEOPLE_NUMBERS, ""), "in_package": False,
     }
 
 
@@ -119,7 +127,8 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of the UI's draft data as the model reads it.
 
     The one rule for empty numbers: an empty amount or number of hours of an option means 0,
-    except ``person.hourly_cost`` and the gap's cost, where empty means "not given" (None).
+    except ``person.hourly_cost``, the gap's cost, an option's cost items besides the fee and
+    the hours others give with their rates, where empty means "not given" (None).
     Every option is costed in the draft's currency, which the UI does not let differ.
     """
     data = copy.deepcopy(data)
@@ -127,9 +136,15 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
         for key in OPTION_NUMBERS:
             if option.get(key) in ("", None):
                 option[key] = "0"
+        for key in PEOPLE_NUMBERS:
+            if option.get(key) == "":
+                option[key] = None
         cost = option.get("cost", {})
         if cost.get("amount") in ("", None):
             cost["amount"] = "0"
+        for key in COST_NUMBERS:
+            if cost.get(key) == "":
+                cost[key] = None
         cost["currency"] = data.get("currency", cost.get("currency"))
     person = data.get("person", {})
     if person.get("hourly_cost") == "":

@@ -15,7 +15,15 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from upskill_ask.ui import typed
 from upskill_ask.ui.inputs import DateField
@@ -71,6 +79,8 @@ class Binder(QObject):
             widget.valueChanged.connect(write)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(write)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(write)
         return widget
 
     def forget(self, prefix: str) -> None:
@@ -114,6 +124,8 @@ class Binder(QObject):
             elif isinstance(widget, QComboBox):
                 index = widget.findData(value)
                 widget.setCurrentIndex(max(index, 0))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
         finally:
             widget.blockSignals(False)
 
@@ -149,6 +161,8 @@ class Binder(QObject):
             value = widget.value()
         elif isinstance(widget, QComboBox):
             value = widget.currentData()
+        elif isinstance(widget, QCheckBox):
+            value = widget.isChecked()
         else:  # pragma: no cover
             return
         self._writing = widget

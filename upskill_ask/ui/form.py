@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from upskill_ask.i18n import _
 from upskill_ask.ui import typed
@@ -67,6 +76,11 @@ class Form:
 
     def date(self, path: str, label: str, **kw: Any) -> DateField:
         return self.add(path, label, DateField(), **kw)
+
+    def check(self, path: str, label: str, text: str, **kw: Any) -> QCheckBox:
+        """A check box with its own text; ``label`` is the caption in the form's left column."""
+        box = QCheckBox(text)
+        return self.add(path, label, box, **kw)
 
     def combo(self, path: str, label: str, choices: list[tuple[str, Any]], **kw: Any) -> QComboBox:
         box = ChoiceBox()

@@ -50,6 +50,10 @@ class RequestWizard(QWizard):
         super().__init__(parent)
         self.replaced_by: RequestWizard | None = None  # the window that took over (language)
         self.dialogs = dialogs or Dialogs()
+        if recovered is not None:  # work saved by an older version holds the older shape
+            from upskill_ask.migrations import migrate
+
+            recovered = migrate(recovered)
         data = recovered if recovered is not None else (
             draft.model_dump(mode="json") if draft is not None else None)
         self.store = DraftStore(data, self)

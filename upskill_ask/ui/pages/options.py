@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from upskill_ask.i18n import N_, _, ngettext
 from upskill_ask.ui.form import Form
 from upskill_ask.ui.pages.base import DraftPage
+from upskill_ask.ui.pages.option_costs import add_cost_rows, add_people_rows, describe, package_line
 from upskill_ask.ui.widgets import card_buttons, plain_label
 from upskill_ask.vocabulary import (
     KIND_HELP,
@@ -65,8 +66,9 @@ class OptionCard(QGroupBox):
         form.line(f"{prefix}.title", _("&Title"), hint=_("course, programme or arrangement"))
         form.line(f"{prefix}.provider", _("Provid&er or person"))
         form.line(f"{prefix}.link", _("&Link"), hint=_("https://… (printed as text, never opened)"))
-        self.amount = form.decimal(f"{prefix}.cost.amount", _("Cash c&ost"),
-                                   hint=_("0 if it costs no money"))
+        self.amount = form.decimal(f"{prefix}.cost.amount", _("Fee (cash c&ost)"),
+                                   hint=_("the course or mentor fee; 0 if it costs no money"))
+        add_cost_rows(form, prefix)
         form.decimal(f"{prefix}.hours_total", _("&Hours in total"),
                      hint=_("every hour of this option, in work time or your own"))
         form.decimal(f"{prefix}.hours_per_week", _("Hours per &week"),
@@ -89,6 +91,7 @@ class OptionCard(QGroupBox):
         form.line(f"{prefix}.deliverable", _("Delive&rable"),
                   hint=_("certificate, project, talk to the team"))
         form.text(f"{prefix}.my_commitment", _("What you give in e&xchange"))
+        add_people_rows(form, prefix)
         for label in self.findChildren(QLabel):
             buddy = label.buddy()
             if buddy is not None:
@@ -132,6 +135,10 @@ class OptionsPage(DraftPage):
         self.ladder = plain_label(name="ladder-totals")
         self.ladder.setAccessibleName(_("Totals of the ladder"))
         self.body_layout.addWidget(self.ladder)
+        self.package = plain_label(name="package-totals")
+        self.package.setAccessibleName(_("Combined total of the package"))
+        self.package.hide()
+        self.body_layout.addWidget(self.package)
         self.cards_box = QVBoxLayout()
         self.body_layout.addLayout(self.cards_box)
         self.body_layout.addStretch(1)
@@ -250,6 +257,11 @@ class OptionsPage(DraftPage):
             return
         fmt = Formatter.for_draft(draft)
         ladder = costing.ladder_totals(draft)
+        from upskill_ask.package import package_totals
+
+        said = package_line(package_totals(draft, ladder), fmt)
+        self.package.setText(said)
+        self.package.setVisible(bool(said))
         from upskill_ask import hours
 
         for card, totals, option in zip(self.cards, ladder.options, draft.options, strict=False):
@@ -271,24 +283,4 @@ class OptionsPage(DraftPage):
             "{n} option on the ladder · cash {cash} · time away from core work {hours}",
             "{n} options on the ladder · cash {cash} · time away from core work {hours}",
             count).format(n=count, cash=cash, hours=hours))
-
-
-def describe(totals, fmt) -> str:
-    """One line of totals for an option card (the same figures the documents print)."""
-    parts = [_("Cash {amount}").format(amount=fmt.money(totals.cash)),
-             _("{hours} in work time, away from core work").format(
-                 hours=fmt.hours(totals.hours_away))]
-    if totals.hours_own_time:
-        parts.append(_("{hours} in your own time").format(hours=fmt.hours(totals.hours_own_time)))
-    if totals.hours_away_per_week is not None:
-        parts.append(_("{hours} a week of work time").format(
-            hours=fmt.hours(totals.hours_away_per_week)))
-    if totals.months is not None:
-        parts.append(_("over {n} months").format(n=fmt.number(totals.months)))
-    if totals.cash_per_month is not None and totals.cash:
-        parts.append(_("about {amount} a month").format(amount=fmt.approx(totals.cash_per_month)))
-    if totals.cost_of_hours is not None:
-        parts.append(_("cost of the hours {amount}").format(amount=fmt.money(totals.cost_of_hours)))
-        parts.append(_("total {amount}").format(amount=fmt.money(totals.total_cost)))
-    return " · ".join(parts)
 

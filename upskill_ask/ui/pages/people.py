@@ -46,6 +46,9 @@ class PeoplePage(DraftPage):
         when.date("timing.budget_date", _("Bud&get is set on"),
                   hint=_("when next year's budget is fixed"))
         when.date("timing.decision_by", _("Decision &wanted by"))
+        when.line("timing.budget_line", _("Budget line or c&ost centre"),
+                  hint=_("optional: the budget the cost could come from, e.g. team training, "
+                         "CC 4410"))
         self.nudge = plain_label(name="timing-nudge")
         when.layout.addRow("", self.nudge)
         money = self.form(_("Money and numbers"))

@@ -31,8 +31,11 @@ class PlanPage(DraftPage):
                                            ("by", _("By"), "date")),
                                    add_text=_("Add a success m&easure"))
         measures.layout.addRow(self.measures)
-        self.check_ins = ListEditor("plan.check_ins", _("Check-in date"), self.binder,
-                                    make_item=lambda: None, item_kind="date",
-                                    add_text=_("Add a chec&k-in date"))
+        self.check_ins = ListEditor("plan.check_ins", _("Check-in"), self.binder,
+                                    make_item=lambda: {"date": None, "review": ""},
+                                    fields=(("date", _("Date"), "date"),
+                                            ("review", _("What is reviewed, e.g. a demo to the "
+                                                         "team"), "line")),
+                                    add_text=_("Add a chec&k-in"))
         measures.layout.addRow(self.check_ins)
         self.body_layout.addStretch(1)
