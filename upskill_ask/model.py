@@ -31,6 +31,7 @@ from upskill_ask.fields import (
     LocaleName,
     Text,
 )
+from upskill_ask.outcome import Outcome
 from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read from here too)
     FORMAT_ID,
     HOURS_MAX,
@@ -162,6 +163,7 @@ class Option(_Model):
 class Measure(_Model):
     what: Line = ""
     by: dt.date | None = None
+    achieved: Line = Field(default="", description="What was achieved (after the fact).")
 
 
 class Plan(_Model):
@@ -242,6 +244,8 @@ class Draft(_Model):
     objections: list[Objection] = Field(default_factory=list, max_length=OBJECTIONS_MAX)
     email: Email = Field(default_factory=Email)
     private: Private = Field(default_factory=Private)
+    outcome: Outcome = Field(default_factory=Outcome, description="The decision and what came "
+                             "of it, recorded after the meeting (upskill_ask.outcome).")
 
     @field_validator("options")
     @classmethod

@@ -60,6 +60,15 @@ KIND_HELP = {
         "duties covered.",
 }
 
+#: what a manager decided, as recorded after the meeting ('' = not recorded yet)
+DECISION_LABELS = {
+    "": "Not recorded yet",
+    "approved": "Approved",
+    "approved_with_conditions": "Approved with conditions",
+    "declined": "Declined",
+    "deferred": "Deferred",
+}
+
 #: the decimal fields of an option: left empty in the UI until typed, read as 0 by the model
 OPTION_NUMBERS = ("hours_total", "hours_per_week", "hours_on_clock")
 #: the figures of what the gap costs: empty means "not given" (None), never 0
@@ -97,6 +106,9 @@ def blank_data() -> dict[str, Any]:
         "private": {"best_alternative": "", "walk_away": "", "stop_at_option": None,
                     "trades": [], "motivations": "", "notes": "", "opening_lines": "",
                     "fallbacks": {}},
+        "outcome": {"decision": "", "option": None, "conditions": "", "budget_line": "",
+                    "signed_by": "", "decided_on": None, "follow_up": "", "learned": "",
+                    "applied": "", "shared": ""},
     }
 
 
