@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upskill_ask import renderjobs
-from upskill_ask.renderjobs import CALENDAR, EMAIL, PREP, PROPOSAL, Export
+from upskill_ask.renderjobs import CALENDAR, EMAIL, OUTCOME, PREP, PROPOSAL, RECAP, Export
 from upskill_ask.ui import desktop
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.store import DraftStore
@@ -64,13 +64,40 @@ class ExportPanel(QGroupBox):
                     "measures' dates as a calendar file (.ics) for your own calendar"),
             _button("Pr&int…", "print-proposal", self.print_proposal, "Print the proposal"),
             _button("Open in PDF &viewer", "open-viewer", self.open_in_viewer,
-                    "Open the proposal in your PDF viewer (from a temporary copy)"))
+                    "Open the proposal in your PDF viewer (from a temporary copy)"),
+            _button("Record the outcome of the meetin&g…", "record-outcome",
+                    lambda: self._wizard().record_outcome(),
+                    "Record what was decided: it fills the proposal's decision block, the recap "
+                    "email and the outcome report"),
+            _button("Rec&ap email…", "export-recap", self.export_recap,
+                    "Save a thank-you email to your manager with what was agreed and the next "
+                    "dates, and open it in your mail program"),
+            _button("Outcome rep&ort PDF…", "export-outcome",
+                    lambda: self._export_file(OUTCOME),
+                    "Save the outcome report for the last check-in: what you learned and applied, "
+                    "each measure planned against achieved"))
         for button in self.buttons[:2]:
             layout.addWidget(button)
         layout.addWidget(plain_label(
             "The prep sheet is private: it holds what you entered on the Private prep page and is "
             "never part of the proposal or the email.", "prep-private-note"))
-        for button in self.buttons[2:]:
+        layout.addWidget(self.buttons[2])
+        self.email_calendar = QCheckBox("Attac&h the dates as a calendar file to the emails")
+        self.email_calendar.setObjectName("export-email-calendar")
+        self.email_calendar.setToolTip("The email draft and the recap email carry a calendar "
+                                       "file with the check-ins and the measures' dates, "
+                                       "worded for your manager's calendar")
+        self.email_calendar.setAccessibleDescription(self.email_calendar.toolTip())
+        layout.addWidget(self.email_calendar)
+        for button in self.buttons[3:6]:
+            layout.addWidget(button)
+        after = QLabel("After the meeting")
+        after.setObjectName("after-meeting-heading")
+        font = after.font()
+        font.setBold(True)
+        after.setFont(font)
+        layout.addWidget(after)
+        for button in self.buttons[6:]:
             layout.addWidget(button)
         self.busy = busy_bar("export-busy", "Exporting")
         layout.addWidget(self.busy)
@@ -139,7 +166,7 @@ class ExportPanel(QGroupBox):
 
     def set_exporting(self, on: bool, text: str) -> None:
         self._exporting = on
-        for button in self.buttons:
+        for button in (*self.buttons, self.email_calendar):
             button.setEnabled(not on)
         self.busy.setVisible(on)
         if text:
@@ -159,8 +186,8 @@ class ExportPanel(QGroupBox):
             if then is not None:
                 then(path)
 
-        self._run(f"Making {export.what}…", export.what,
-                  renderjobs.write_export, (export, draft, target), saved)
+        self._run(f"Making {export.what}…", export.what, renderjobs.write_export,
+                  (export, draft, target, self.email_calendar.isChecked()), saved)
 
     def export_proposal(self) -> None:
         self._export_file(PROPOSAL)
@@ -169,12 +196,15 @@ class ExportPanel(QGroupBox):
         self._export_file(PREP)
 
     def export_email(self) -> None:
-        self._export_file(EMAIL, self._open_email)
+        self._export_file(EMAIL, lambda path: self._open_email(path, "the proposal attached"))
 
     def export_calendar(self) -> None:
         self._export_file(CALENDAR)
 
-    def _open_email(self, path: Path) -> None:
+    def export_recap(self) -> None:
+        self._export_file(RECAP, lambda path: self._open_email(path, "what was agreed and the next dates"))
+
+    def _open_email(self, path: Path, holding: str) -> None:
         if desktop.open_path(path):
             self.status.setText(f"The email draft is open in your mail program (saved as {path}).")
             return
@@ -182,7 +212,7 @@ class ExportPanel(QGroupBox):
             self, "Email draft saved",
             f"No mail program could open the email draft here, so it is saved as:\n\n{path}\n\n"
             "Open that file with your mail program: it opens as a draft to your manager, with "
-            "the proposal attached, ready to send.")
+            f"{holding}, ready to send.")
 
     def open_in_viewer(self) -> None:
         draft = self._export_draft("the proposal")

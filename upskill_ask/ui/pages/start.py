@@ -24,6 +24,7 @@ class StartPage(DraftPage):
     openRequested = Signal()
     pathChosen = Signal(Path)
     exampleChosen = Signal(Path)
+    outcomeRequested = Signal()
 
     def _path_list(self, text: str, name: str, accessible: str,
                    chosen: SignalInstance) -> tuple[QLabel, QListWidget]:
@@ -50,8 +51,14 @@ class StartPage(DraftPage):
         self.open_button = QPushButton("&Open a draft…")
         self.open_button.setObjectName("start-open")
         self.open_button.clicked.connect(self.openRequested)
+        self.outcome_button = QPushButton("Record the outcome of the meetin&g…")
+        self.outcome_button.setObjectName("start-outcome")
+        self.outcome_button.setToolTip("Open the recent draft selected below (or choose one) "
+                                       "and record what was decided")
+        self.outcome_button.clicked.connect(self.outcomeRequested)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.outcome_button)
         buttons.addStretch(1)
         self.body_layout.addLayout(buttons)
 
@@ -79,3 +86,10 @@ class StartPage(DraftPage):
             item = QListWidgetItem(recent.describe_example(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.examples_list.addItem(item)
+
+    def selected_recent(self) -> Path | None:
+        """The recent draft selected in the list, if any."""
+        item = self.recent_list.currentItem()
+        if item is None or not item.isSelected() or not self.recent_list.isVisible():
+            return None
+        return Path(item.data(Qt.ItemDataRole.UserRole))
