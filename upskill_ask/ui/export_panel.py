@@ -84,6 +84,7 @@ class ExportPanel(QGroupBox):
         layout.addWidget(self.buttons[2])
         self.email_calendar = QCheckBox("Attac&h the dates as a calendar file to the emails")
         self.email_calendar.setObjectName("export-email-calendar")
+        self.email_calendar.setAccessibleName("Attach the dates as a calendar file to the emails")
         self.email_calendar.setToolTip("The email draft and the recap email carry a calendar "
                                        "file with the check-ins and the measures' dates, "
                                        "worded for your manager's calendar")
