@@ -5,6 +5,9 @@ Thunderbird with an add-on, Apple Mail) open it as a draft ready to send. Header
 stripped of line breaks; addresses go in only when ``upskill_ask.addresses`` finds them usable
 (a draft from an older file may hold anything), built with ``email.headerregistry.Address`` so
 that names in any script become encoded words. Nothing under ``private`` is read here.
+With ``calendar=True`` the dates go along as a second attachment, a calendar file worded for
+the manager (``calendar_file``), which the default message mentions. The recap email sent after
+the meeting is :mod:`upskill_ask.recap`, built from the same pieces.
 """
 
 from __future__ import annotations
