@@ -514,7 +514,7 @@ def test_render_failure_during_export_is_reported(review, qtbot, tmp_path, monke
     dialogs = review.dialogs
     from upskill_ask.render import RenderError
 
-    def broken(export, draft):
+    def broken(export, draft, calendar=False):
         raise RenderError("rendering took longer than 60 s and was stopped")
 
     page.worker.isolate = False

@@ -61,7 +61,8 @@ def set_at(data, path, value):
 
 FREE_TEXT_SKIP = {"format", "language", "locale", "currency", "kind", "id", "by",
                   "start", "end", "meeting_date", "budget_date", "decision_by", "amount",
-                  "hours_total", "hours_per_week", "hours_on_clock", "hourly_cost", "paper"}
+                  "hours_total", "hours_per_week", "hours_on_clock", "hourly_cost", "paper",
+                  "decision", "decided_on"}
 
 
 def text_paths(data):
