@@ -5,13 +5,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # System libraries the app needs on Debian/Ubuntu: WeasyPrint's Pango and HarfBuzz, Qt's xcb
-# platform; poppler-utils turns the PDFs into the pictures in docs/.
+# platform; Noto fonts draw Arabic, Hebrew, Devanagari and CJK names (the shipped Inter covers
+# Latin, Greek and Cyrillic); poppler-utils turns the PDFs into the pictures in docs/.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 \
-	libegl1 libgl1 libdbus-1-3 libglib2.0-0 poppler-utils
+	libegl1 libgl1 libdbus-1-3 libglib2.0-0 fonts-noto-core fonts-noto-cjk poppler-utils
 
-.PHONY: run test lint bench screenshots docs-pdf check-system apt-line clean
+.PHONY: run test lint bench screenshots docs-pdf translations check-system apt-line clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
@@ -54,6 +55,17 @@ docs-pdf: $(STAMP)
 	rm -f docs/pdf/*.png
 	pdftoppm -png -r 60 /tmp/upskill-ask-example.pdf docs/pdf/proposal
 	pdftoppm -png -r 60 /tmp/upskill-ask-example-prep.pdf docs/pdf/prep-sheet
+
+# the app's and the documents' strings: extract them into the template, bring every catalog
+# up to date with it, and compile each to the .mo the app loads (see upskill_ask/locale/README.md)
+LOCALES := upskill_ask/locale
+translations: $(STAMP)
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --add-location=file --sort-by-file \
+	  --project=upskill-ask --copyright-holder="upskill-ask contributors" \
+	  -o $(LOCALES)/messages.pot .
+	$(VENV)/bin/pybabel -q update -i $(LOCALES)/messages.pot -d $(LOCALES) \
+	  --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel compile -d $(LOCALES) --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,7 +1,9 @@
 """Screenshots of every wizard page (offscreen), at 100 % and 200 % scale, for the README.
 
-Run: `make screenshots` (writes docs/screenshots/ and docs/screenshots/scale-200/), then look
-at each picture. The app is opened on the first example draft, as a user starting from it.
+Run: `make screenshots` (writes docs/screenshots/ and docs/screenshots/scale-200/, and the app
+in German, on the Munich example, in docs/screenshots/de/ and de/scale-200/: German words are
+long, so these show whether a label is cut off), then look at each picture. The app is opened
+on an example draft, as a user starting from it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ NAMES = ["start", "you-and-your-manager", "skill", "options", "making-it-stick",
          "private-prep", "review-and-export"]
 
 
-def shoot(folder: Path, size: tuple[int, int]) -> None:
+def shoot(folder: Path, size: tuple[int, int], example_name: str = "") -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -26,7 +28,8 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
     from upskill_ask import drafts
     from upskill_ask.ui.wizard import RequestWizard
 
-    example = sorted((ROOT / "resources" / "examples").glob("*.upskill"))[0]
+    examples = sorted((ROOT / "resources" / "examples").glob("*.upskill"))
+    example = next((p for p in examples if p.stem == example_name), examples[0])
     wizard = RequestWizard(drafts.load(example), path=None)
     wizard.resize(*size)
     wizard.show()
@@ -48,13 +51,17 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--one":
         folder, width, height = Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-        shoot(folder, (width, height))
+        shoot(folder, (width, height), sys.argv[5] if len(sys.argv) > 5 else "")
         return
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([sys.executable, __file__, "--one", str(OUT), "1000", "780"], check=True, env=env)
-    env["QT_SCALE_FACTOR"] = "2"
-    subprocess.run([sys.executable, __file__, "--one", str(OUT / "scale-200"), "1000", "780"],
-                   check=True, env=env)
+    # the app's own settings (a language chosen in it) must not change the pictures
+    base = dict(os.environ, QT_QPA_PLATFORM="offscreen", UPSKILL_ASK_CONFIG_DIR=str(
+        Path(os.environ.get("TMPDIR", "/tmp")) / "upskill-ask-screenshots"))
+    for language, folder, example in (("en", OUT, ""), ("de", OUT / "de", "nurse-educator-de")):
+        env = dict(base, LANGUAGE=language)
+        for scale, where in (("1", folder), ("2", folder / "scale-200")):
+            env["QT_SCALE_FACTOR"] = scale
+            subprocess.run([sys.executable, __file__, "--one", str(where), "1000", "780", example],
+                           check=True, env=env)
 
 
 if __name__ == "__main__":

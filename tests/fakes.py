@@ -20,6 +20,9 @@ class FakeDialogs:
         self.save_answer = save_path
         self.unsaved_answer = unsaved
         self.restore_answer = restore
+        #: the answer to "export anyway?" warnings (each recorded in ``warnings``)
+        self.export_anyway = True
+        self.warnings: list[tuple[str, str]] = []
         self.calls: list[tuple[str, Any]] = []
         #: answers for the next save dialogs, in order (then ``save_path``)
         self.paths: list[Path | None] = []
@@ -46,6 +49,11 @@ class FakeDialogs:
     def info(self, parent, title, text):
         self.calls.append(("info", f"{title}: {text}"))
         self.infos.append((title, text))
+
+    def ask_export_anyway(self, parent, title, text):
+        self.calls.append(("ask_export_anyway", f"{title}: {text}"))
+        self.warnings.append((title, text))
+        return self.export_anyway
 
     def ask_unsaved(self, parent, name):
         self.calls.append(("ask_unsaved", name))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -31,6 +32,11 @@ def the_dialog(qtbot) -> OutcomeDialog:
     dialog = QApplication.activeModalWidget()
     qtbot.waitUntil(lambda: focused() is not None and dialog.isAncestorOf(focused()), timeout=3000)
     return dialog
+
+
+def closed(dialog) -> bool:
+    """The dialog is gone (it deletes itself once closed)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
 def alt(qtbot, letter: str) -> None:
@@ -86,7 +92,7 @@ def test_the_decision_is_recorded_from_the_keyboard_and_shown_in_the_proposal(wi
     assert 'name="budget_line"' not in html  # the form to fill is gone
 
     alt(qtbot, "v")  # Save the draft and close
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=3000)
     assert drafts.load(target).outcome == outcome
     assert not wizard.store.dirty
 
@@ -110,7 +116,7 @@ def test_the_outcome_step_has_a_free_letter_and_a_name_for_every_field(wizards, 
             "outcome.signed_by", "outcome.decided_on", "outcome.follow_up", "outcome.learned",
             "outcome.applied", "outcome.shared", "plan.measures.0.achieved"} <= names
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=3000)
 
 
 def test_from_the_start_page_a_recent_draft_opens_on_its_outcome_step(wizards, qtbot, tmp_path):
@@ -129,4 +135,4 @@ def test_from_the_start_page_a_recent_draft_opens_on_its_outcome_step(wizards, q
     qtbot.keyClick(focused(), Qt.Key.Key_Down)
     assert wizard.draft().outcome.decision == "approved"
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=3000)

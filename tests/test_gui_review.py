@@ -782,3 +782,43 @@ def test_a_layout_made_before_the_draft_changed_is_not_kept(qtbot):
     qtbot.waitUntil(lambda: not renderer.busy, timeout=5000)
     renderer.worker.shutdown()
     assert set(threading.enumerate()) <= before
+
+
+# --- letters without a font ----------------------------------------------------------------
+
+@pytest.fixture
+def arabic_review(qtbot, opened, monkeypatch):
+    """The review page on a draft whose manager has an Arabic name, on a machine where no font
+    has Arabic letters."""
+    from upskill_ask import glyphs
+
+    draft = make_draft()
+    draft.manager.name = "أحمد الفارسي"
+    monkeypatch.setattr(glyphs, "installed_font_has", lambda code_points: False)
+    before = set(threading.enumerate())
+    r = open_review(qtbot, draft)
+    yield r
+    close_review(r, before)
+
+
+def test_an_export_that_would_show_boxes_asks_first_and_can_be_called_off(arabic_review, qtbot,
+                                                                          tmp_path):
+    r = arabic_review
+    r.dialogs.export_anyway = False
+    r.dialogs.paths = [tmp_path / "p.pdf"]
+    click(qtbot, r.page, "export-proposal")
+    [(title, text)] = r.dialogs.warnings
+    assert "would not show" in title
+    assert "Arabic" in text and "fonts-noto-core" in text
+    assert not (tmp_path / "p.pdf").exists() and "install the font" in r.page.export_status.text()
+    assert [kind for kind, _ in r.dialogs.calls] == ["ask_export_anyway"]  # no file dialog
+
+
+def test_export_anyway_writes_the_file_and_a_calendar_is_never_warned_about(arabic_review, qtbot,
+                                                                           tmp_path):
+    r = arabic_review
+    exported(r, qtbot, tmp_path / "p.pdf", "export-proposal")
+    assert len(r.dialogs.warnings) == 1 and (tmp_path / "p.pdf").exists()
+    r.dialogs.calls.clear()
+    exported(r, qtbot, tmp_path / "c.ics", "export-calendar")
+    assert len(r.dialogs.warnings) == 1 and (tmp_path / "c.ics").exists()

@@ -17,6 +17,8 @@ from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.utils import parseaddr
 
+from upskill_ask.i18n import _
+
 LOCAL_MAX = 64
 DOMAIN_MAX = 255
 LABEL_MAX = 63
@@ -46,36 +48,37 @@ def parts(text: str) -> tuple[str, str] | None:
     text = (text or "").strip()
     if not text or problem(text):
         return None
-    local, _, domain = text.rpartition("@")
+    local, _at, domain = text.rpartition("@")
     return local, _ascii_domain(domain) or domain
 
 
 def _shape_problem(text: str) -> str | None:
     if "\n" in text or "\r" in text:
-        return "has a line break in it; type one address on one line"
+        return _("has a line break in it; type one address on one line")
     if any(ord(c) < 32 or ord(c) == 127 for c in text):
-        return "has a control character in it"
+        return _("has a control character in it")
     if text.count("@") > 1 or "," in text or ";" in text:
-        return "looks like more than one address; give just one"
+        return _("looks like more than one address; give just one")
     if any(c in text for c in '<>()"'):
-        return f"type the address alone, without a name, quotes or brackets, like {EXAMPLE}"
+        return _("type the address alone, without a name, quotes or brackets, like {example}"
+                 ).format(example=EXAMPLE)
     if any(c.isspace() for c in text):
-        return f"has a space in it; an email address has none, like {EXAMPLE}"
+        return _("has a space in it; an email address has none, like {example}").format(example=EXAMPLE)
     if "@" not in text:
-        return f"has no @; an email address looks like {EXAMPLE}"
-    local, _, domain = text.partition("@")
+        return _("has no @; an email address looks like {example}").format(example=EXAMPLE)
+    local, _at, domain = text.partition("@")
     if not local:
-        return f"has nothing before the @; an email address looks like {EXAMPLE}"
+        return _("has nothing before the @; an email address looks like {example}").format(example=EXAMPLE)
     if not domain:
-        return f"has nothing after the @; an email address looks like {EXAMPLE}"
+        return _("has nothing after the @; an email address looks like {example}").format(example=EXAMPLE)
     return None
 
 
 def _local_problem(local: str) -> str | None:
     if len(local) > LOCAL_MAX:
-        return f"the part before the @ is longer than {LOCAL_MAX} characters"
+        return _("the part before the @ is longer than {limit} characters").format(limit=LOCAL_MAX)
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        return "the part before the @ cannot start or end with a dot or have two dots in a row"
+        return _("the part before the @ cannot start or end with a dot or have two dots in a row")
     odd = sorted({c for c in local.replace(".", "") if not _ATEXT.fullmatch(c)})
     if odd:
         return ("the part before the @ has characters a mail program cannot send to: "
@@ -88,9 +91,9 @@ def _domain_problem(domain: str) -> str | None:
     labels = (ascii_domain or "").split(".")
     if ascii_domain is None or not all(_LABEL.fullmatch(label) and len(label) <= LABEL_MAX
                                        for label in labels):
-        return f"the part after the @ ('{domain}') is not a valid domain name"
+        return _("the part after the @ ('{domain}') is not a valid domain name").format(domain=domain)
     if len(ascii_domain) > DOMAIN_MAX:
-        return f"the part after the @ is longer than {DOMAIN_MAX} characters"
+        return _("the part after the @ is longer than {limit} characters").format(limit=DOMAIN_MAX)
     return None
 
 
@@ -106,13 +109,16 @@ def _ascii_domain(domain: str) -> str | None:
 
 def _parser_problem(text: str) -> str | None:
     """The standard library must read the text back as exactly this one address."""
-    local, _, domain = text.rpartition("@")
+    local, _at, domain = text.rpartition("@")
     if parseaddr(text) != ("", text):
-        return f"is not an address a mail program can read; type it like {EXAMPLE}"
+        return _(
+            "is not an address a mail program can read; type it like {example}").format(example=EXAMPLE)
     try:
         address = Address(addr_spec=f"{local}@{_ascii_domain(domain)}")
     except (HeaderParseError, ValueError, IndexError):
-        return f"is not an address a mail program can read; type it like {EXAMPLE}"
+        return _(
+            "is not an address a mail program can read; type it like {example}").format(example=EXAMPLE)
     if (address.username, address.domain) != (local, _ascii_domain(domain)):
-        return f"is not an address a mail program can read; type it like {EXAMPLE}"
+        return _(
+            "is not an address a mail program can read; type it like {example}").format(example=EXAMPLE)
     return None

@@ -108,6 +108,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _warn_about_boxes(draft, *, private: bool) -> None:
+    """Warn (without refusing) when a script in the draft has no font here: the PDFs would
+    show empty boxes in its place."""
+    from upskill_ask import glyphs, views
+
+    source = draft if private else views.public_copy(draft)
+    for gap in glyphs.draft_problems(source.model_dump(mode="json")):
+        print(f"warning: {gap.sentence()}", file=sys.stderr)
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from upskill_ask import drafts, views
     from upskill_ask.drafts import DraftError
@@ -138,6 +148,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         problems.append("outputs: two outputs would be written to the same file")
     if problems:
         return _errors(problems)
+
+    _warn_about_boxes(draft, private=args.prep_sheet is not None)
 
     import gc
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from upskill_ask.formatting import Formatter
+from upskill_ask.i18n import _
 from upskill_ask.model import Option
 
 SLACK_SHARE = Decimal("0.2")  # a fifth either way is a plan, not a contradiction
@@ -13,20 +14,23 @@ SLACK_HOURS = Decimal(2)
 
 
 def disagreements(option: Option, fmt: Formatter) -> list[str]:
-    """Sentences naming each way the total, the hours a week and the dates disagree."""
+    """Sentences naming each way the total, the hours a week and the dates disagree (for the
+    option form: in the app's language)."""
     total, per_week = option.hours_total, option.hours_per_week
     found = []
     if per_week > total > 0:
-        found.append(f"A week holds more hours ({fmt.hours(per_week)}) than the whole option "
-                     f"({fmt.hours(total)}).")
+        found.append(_("A week holds more hours ({week}) than the whole option ({total}).").format(
+            week=fmt.hours(per_week), total=fmt.hours(total)))
     start, end = option.schedule.start, option.schedule.end
     if start and end and end >= start and per_week > 0 and total > 0:
         weeks = Decimal((end - start).days + 1) / 7
         implied = weeks * per_week
         if abs(implied - total) > max(SLACK_HOURS, total * SLACK_SHARE):
-            found.append(
-                f"From {fmt.date(start)} to {fmt.date(end)} is {fmt.number(weeks)} weeks; at "
-                f"{fmt.hours(per_week)} a week that makes about {fmt.hours(implied.quantize(Decimal(1)))}, "
-                f"not the {fmt.hours(total)} in total. Change the dates, the hours a week or the "
-                "total so they agree.")
+            found.append(_(
+                "From {start} to {end} is {weeks} weeks; at {week} a week that makes about "
+                "{implied}, not the {total} in total. Change the dates, the hours a week or the "
+                "total so they agree.").format(
+                start=fmt.date(start), end=fmt.date(end), weeks=fmt.number(weeks),
+                week=fmt.hours(per_week), implied=fmt.hours(implied.quantize(Decimal(1))),
+                total=fmt.hours(total)))
     return found

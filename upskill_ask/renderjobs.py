@@ -32,6 +32,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from upskill_ask.i18n import N_
+
 if TYPE_CHECKING:
     from upskill_ask.model import Draft
     from upskill_ask.pagemap import PageMap, Preview
@@ -49,18 +51,19 @@ class Export:
     what: str  # for messages: "the proposal"
 
 
-PROPOSAL = Export("proposal", "", ".pdf", "Export the proposal",
-                  "PDF documents (*.pdf);;All files (*)", "the proposal")
-PREP = Export("prep", "Prep-sheet-", ".pdf", "Export your private prep sheet",
-              "PDF documents (*.pdf);;All files (*)", "the private prep sheet")
-EMAIL = Export("email", "", ".eml", "Save the email draft",
-               "Email drafts (*.eml);;All files (*)", "the email draft")
-CALENDAR = Export("calendar", "Calendar-", ".ics", "Save the dates as a calendar file",
-                  "Calendar files (*.ics);;All files (*)", "the calendar")
-RECAP = Export("recap", "Recap-", ".eml", "Save the recap email to send after the meeting",
-               "Email drafts (*.eml);;All files (*)", "the recap email")
-OUTCOME = Export("outcome", "Outcome-report-", ".pdf", "Export the outcome report",
-                 "PDF documents (*.pdf);;All files (*)", "the outcome report")
+# the texts are English; the app shows them through i18n._
+PROPOSAL = Export("proposal", "", ".pdf", N_("Export the proposal"),
+                  N_("PDF documents (*.pdf);;All files (*)"), N_("the proposal"))
+PREP = Export("prep", "Prep-sheet-", ".pdf", N_("Export your private prep sheet"),
+              N_("PDF documents (*.pdf);;All files (*)"), N_("the private prep sheet"))
+EMAIL = Export("email", "", ".eml", N_("Save the email draft"),
+               N_("Email drafts (*.eml);;All files (*)"), N_("the email draft"))
+CALENDAR = Export("calendar", "Calendar-", ".ics", N_("Save the dates as a calendar file"),
+                  N_("Calendar files (*.ics);;All files (*)"), N_("the calendar"))
+RECAP = Export("recap", "Recap-", ".eml", N_("Save the recap email to send after the meeting"),
+               N_("Email drafts (*.eml);;All files (*)"), N_("the recap email"))
+OUTCOME = Export("outcome", "Outcome-report-", ".pdf", N_("Export the outcome report"),
+                 N_("PDF documents (*.pdf);;All files (*)"), N_("the outcome report"))
 
 
 def default_name(export: Export, draft: Draft) -> str:

@@ -7,6 +7,7 @@ template change can reach the private part.
 
 from __future__ import annotations
 
+from upskill_ask.i18n import N_
 from upskill_ask.model import Draft, Email, Private
 
 
@@ -24,14 +25,15 @@ def proposal_source(draft: Draft) -> Draft:
 
 
 def missing_for_export(draft: Draft) -> list[tuple[str, str]]:
-    """Fields a proposal cannot do without, as (path, message) pairs; empty when complete."""
+    """Fields a proposal cannot do without, as (path, message) pairs; empty when complete.
+    The messages are in English; the app shows them through ``i18n._``."""
     missing = []
     if not draft.person.name:
-        missing.append(("person.name", "your name is needed on the proposal"))
+        missing.append(("person.name", N_("your name is needed on the proposal")))
     if not draft.manager.name:
-        missing.append(("manager.name", "the proposal is addressed to your manager by name"))
+        missing.append(("manager.name", N_("the proposal is addressed to your manager by name")))
     if not draft.skill.name:
-        missing.append(("skill.name", "say which skill you want to learn"))
+        missing.append(("skill.name", N_("say which skill you want to learn")))
     if not draft.options:
-        missing.append(("options", "add at least one option to the ladder"))
+        missing.append(("options", N_("add at least one option to the ladder")))
     return missing

@@ -13,6 +13,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from upskill_ask.i18n import N_
+
 FORMAT_ID = "upskill-ask/draft"
 VERSION = 2  # 2: skill.gap_cost, manager.address_as, paper; version 1 reads as 2 with them empty
 SUFFIX = ".upskill"
@@ -40,33 +42,35 @@ class RequestKind(StrEnum):
 
 
 KIND_LABELS = {
-    RequestKind.FREE_TRAINING: "Free training on the clock",
-    RequestKind.PAID_COURSE: "Paid course",
-    RequestKind.INTERNAL_EXPERT: "Internal expert",
-    RequestKind.EXTERNAL_MENTOR: "External mentor, shifted hours",
+    RequestKind.FREE_TRAINING: N_("Free training on the clock"),
+    RequestKind.PAID_COURSE: N_("Paid course"),
+    RequestKind.INTERNAL_EXPERT: N_("Internal expert"),
+    RequestKind.EXTERNAL_MENTOR: N_("External mentor, shifted hours"),
 }
-"""Keyed by the kind; a StrEnum key also answers to its plain string ("paid_course")."""
+"""Keyed by the kind; a StrEnum key also answers to its plain string ("paid_course"). In
+English, as the documents' source text; the app shows them through ``i18n._``."""
 
 KIND_HELP = {
     RequestKind.FREE_TRAINING:
-        "Your employer gives paid hours, no cash. You pick a free course and report progress.",
+        N_("Your employer gives paid hours, no cash. You pick a free course and report progress."),
     RequestKind.PAID_COURSE:
-        "Your employer pays the fee (and some hours). You pick the course and share what you learn.",
+        N_("Your employer pays the fee (and some hours). You pick the course and share what you "
+           "learn."),
     RequestKind.INTERNAL_EXPERT:
-        "A colleague gives regular, structured check-ins. You prepare questions and apply it on a "
-        "named project.",
+        N_("A colleague gives regular, structured check-ins. You prepare questions and apply it "
+           "on a named project."),
     RequestKind.EXTERNAL_MENTOR:
-        "A mentor fee or nothing, plus a shifted schedule. You make the hours up and keep core "
-        "duties covered.",
+        N_("A mentor fee or nothing, plus a shifted schedule. You make the hours up and keep "
+           "core duties covered."),
 }
 
 #: what a manager decided, as recorded after the meeting ('' = not recorded yet)
 DECISION_LABELS = {
-    "": "Not recorded yet",
-    "approved": "Approved",
-    "approved_with_conditions": "Approved with conditions",
-    "declined": "Declined",
-    "deferred": "Deferred",
+    "": N_("Not recorded yet"),
+    "approved": N_("Approved"),
+    "approved_with_conditions": N_("Approved with conditions"),
+    "declined": N_("Declined"),
+    "deferred": N_("Deferred"),
 }
 
 #: the decimal fields of an option: left empty in the UI until typed, read as 0 by the model

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from upskill_ask import __version__, logs
+from upskill_ask.i18n import _
 
 
 def run(draft_path: Path | None = None) -> int:
@@ -15,7 +16,9 @@ def run(draft_path: Path | None = None) -> int:
 
     logs.setup()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from upskill_ask.ui import bindings
+    from upskill_ask.ui import bindings, language
+
+    language.install_qt()  # before any widget: Qt's own texts are taken when a widget is made
 
     unsound = bindings.problem()
     if unsound:
@@ -23,7 +26,7 @@ def run(draft_path: Path | None = None) -> int:
 
         print(f"error: {unsound}", file=sys.stderr)
         logs.LOGGER.error("refused to start: %s", unsound)
-        Dialogs().error(None, "upskill-ask cannot start", unsound)
+        Dialogs().error(None, _("upskill-ask cannot start"), unsound)
         return 1
     crashed = logs.begin_session()
     app.setApplicationName("upskill-ask")
@@ -57,16 +60,16 @@ def open_window(draft_path: Path | None, dialogs=None, *, crashed: bool = False)
 
     dialogs = dialogs or Dialogs()
     holder: list = []
-    errors.install(lambda text, details: dialogs.error(holder[0] if holder else None,
-                                                        "Something went wrong", text, details))
+    errors.install(lambda text, details: dialogs.error(_window(holder), _("Something went wrong"),
+                                                        text, details))
     recoveries = drafts.pending_recoveries()
     if crashed:
-        dialogs.info(None, "upskill-ask closed unexpectedly",
-                     "upskill-ask closed unexpectedly last time. "
-                     + ("Your unsaved work was kept, and you can restore it next. "
-                        if recoveries else "No unsaved work was lost. ")
-                     + f"The technical details are in {logs.crash_file()}; "
-                     "attaching that file to a bug report helps.")
+        dialogs.info(None, _("upskill-ask closed unexpectedly"),
+                     " ".join((_("upskill-ask closed unexpectedly last time."),
+                               _("Your unsaved work was kept, and you can restore it next.")
+                               if recoveries else _("No unsaved work was lost."),
+                               _("The technical details are in {file}; attaching that file to a "
+                                 "bug report helps.").format(file=logs.crash_file()))))
     restored = draftfiles.restore_offered(dialogs, recoveries)
     if restored is not None:
         wizard = RequestWizard(path=restored.draft_path or None, dialogs=dialogs,
@@ -82,5 +85,17 @@ def open_window(draft_path: Path | None, dialogs=None, *, crashed: bool = False)
         wizard.resume_at(PageId.PEOPLE)
     if opened.problem is not None:
         draftfiles.cannot_open(dialogs, None, draft_path, opened.problem,
-                               f"{draftfiles.NOT_CHANGED} A new proposal is open instead.")
+                               " ".join((_(draftfiles.NOT_CHANGED),
+                                         _("A new proposal is open instead."))))
     return wizard
+
+
+def _window(holder: list):
+    """The window an error dialog belongs to: the first one, or the one that replaced it when
+    the app's language changed (None if it is gone)."""
+    import shiboken6
+
+    window = holder[0] if holder else None
+    while window is not None and getattr(window, "replaced_by", None) is not None:
+        window = window.replaced_by
+    return window if window is not None and shiboken6.isValid(window) else None

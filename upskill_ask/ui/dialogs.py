@@ -12,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-DRAFT_FILTER = "upskill-ask drafts (*.upskill);;All files (*)"
+from upskill_ask.i18n import N_, _
+
+DRAFT_FILTER = N_("upskill-ask drafts (*.upskill);;All files (*)")  # translated where shown
 
 
 class Unsaved(Enum):
@@ -38,11 +40,12 @@ class Dialogs:
     """The real dialogs."""
 
     def open_draft(self, parent: QWidget, folder: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, "Open a draft", folder, DRAFT_FILTER)
+        name, _chosen = QFileDialog.getOpenFileName(parent, _("Open a draft"), folder,
+                                                    _(DRAFT_FILTER))
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        name, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return Path(name) if name else None
 
     def error(self, parent: QWidget, title: str, text: str, details: str = "") -> None:
@@ -55,8 +58,8 @@ class Dialogs:
 
     def ask_unsaved(self, parent: QWidget, name: str) -> Unsaved:
         answer = _ask(
-            parent, QMessageBox.Icon.Question, "Unsaved changes",
-            f"Save the changes to {name} before closing?",
+            parent, QMessageBox.Icon.Question, _("Unsaved changes"),
+            _("Save the changes to {name} before closing?").format(name=name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: Unsaved.SAVE,
@@ -64,11 +67,19 @@ class Dialogs:
 
     def ask_restore(self, parent: QWidget | None, description: str) -> bool:
         answer = _ask(
-            parent, QMessageBox.Icon.Question, "Restore unsaved work?",
-            f"upskill-ask did not close properly last time. Restore the unsaved work on "
-            f"{description}?\n\nIf you choose No, the recovered copy is deleted.",
+            parent, QMessageBox.Icon.Question, _("Restore unsaved work?"),
+            _("upskill-ask did not close properly last time. Restore the unsaved work on "
+              "{description}?\n\nIf you choose No, the recovered copy is deleted.").format(
+                description=description),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_export_anyway(self, parent: QWidget, title: str, text: str) -> bool:
+        """A warning about the export, with the choice to go on; True to export anyway."""
+        answer = _ask(parent, QMessageBox.Icon.Warning, title, text + "\n\n" + _("Export anyway?"),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                      QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
     def print_setup(self, parent: QWidget, printer, pages: int) -> bool:
@@ -77,7 +88,7 @@ class Dialogs:
         from PySide6.QtWidgets import QDialog
 
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print the proposal")
+        dialog.setWindowTitle(_("Print the proposal"))
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setMinMax(1, max(1, pages))
         return dialog.exec() == QDialog.DialogCode.Accepted

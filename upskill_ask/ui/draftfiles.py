@@ -15,21 +15,22 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QObject, QTimer
 
 from upskill_ask import drafts, logs, recent
+from upskill_ask.i18n import N_, _
 from upskill_ask.ui.dialogs import Unsaved
 
 if TYPE_CHECKING:
     from upskill_ask.model import Draft
 
 AUTOSAVE_MS = 3000
-NOT_CHANGED = "The file was not changed."
+NOT_CHANGED = N_("The file was not changed.")  # translated where shown
 
 
 def cannot_open(dialogs: Any, parent: Any, path: str | Path, exc: drafts.DraftError,
                 outcome: str = NOT_CHANGED) -> None:
     """Say why a draft cannot be opened (every problem, by field) and what happens instead."""
-    dialogs.error(parent, "This draft cannot be opened",
-                  f"{Path(path).name} cannot be opened:\n\n" + "\n".join(exc.lines())
-                  + f"\n\n{outcome}")
+    dialogs.error(parent, _("This draft cannot be opened"),
+                  _("{name} cannot be opened:").format(name=Path(path).name) + "\n\n"
+                  + "\n".join(exc.lines()) + f"\n\n{_(outcome)}")
     logs.LOGGER.info("refused to open a draft (%d problems)", len(exc.problems))
 
 
@@ -68,7 +69,8 @@ def restore_offered(dialogs: Any, recoveries: list[drafts.Recovery]) -> drafts.R
     """Offer the work sessions left unsaved (``drafts.pending_recoveries()``), one recovery file
     at a time: the first the user restores, or None; the files declined are deleted."""
     for recovery in recoveries:
-        where = Path(recovery.draft_path).name if recovery.draft_path else "an unsaved proposal"
+        where = Path(recovery.draft_path).name if recovery.draft_path else \
+            _("an unsaved proposal")
         if dialogs.ask_restore(None, where):
             return recovery
         recovery.file.unlink(missing_ok=True)
@@ -95,7 +97,7 @@ class DraftFiles(QObject):
         return self.wizard.dialogs
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled proposal"
+        return self.path.name if self.path else _("Untitled proposal")
 
     def update_title(self) -> None:
         self.wizard.setWindowFilePath(str(self.path) if self.path else "")
@@ -130,8 +132,8 @@ class DraftFiles(QObject):
 
     def save_as(self) -> bool:
         suggested = str(self.path or (Path.home() / self.suggested_name()))
-        target = self.dialogs.save_path(self.wizard, "Save the draft", suggested,
-                                        "upskill-ask drafts (*.upskill)")
+        target = self.dialogs.save_path(self.wizard, _("Save the draft"), suggested,
+                                        _("upskill-ask drafts (*.upskill)"))
         if target is None:
             return False
         if target.suffix != drafts.SUFFIX:
@@ -148,8 +150,9 @@ class DraftFiles(QObject):
         try:
             draft = self.store.draft()
         except drafts.DraftError as exc:
-            self.dialogs.error(self.wizard, "The draft cannot be saved yet",
-                               "Some fields need fixing first:\n\n" + "\n".join(exc.lines()))
+            self.dialogs.error(self.wizard, _("The draft cannot be saved yet"),
+                               _("Some fields need fixing first:") + "\n\n"
+                               + "\n".join(exc.lines()))
             self.wizard.focus_field(exc.problems[0][0])
             return False
         old_recovery = self.path
@@ -158,9 +161,10 @@ class DraftFiles(QObject):
         except OSError as exc:
             self.write_recovery()
             self.dialogs.error(
-                self.wizard, "The draft was not saved",
-                f"Could not write {target}: {exc.strerror or exc}.\n\nYour work is still open, and "
-                "a recovery copy is kept. Try another folder with Save As (Ctrl+Shift+S).")
+                self.wizard, _("The draft was not saved"),
+                _("Could not write {file}: {reason}.\n\nYour work is still open, and a recovery "
+                  "copy is kept. Try another folder with Save As (Ctrl+Shift+S).").format(
+                    file=target, reason=exc.strerror or exc))
             logs.LOGGER.warning("save failed: %s", exc.strerror)
             return False
         drafts.discard_recovery(old_recovery)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from upskill_ask import logs
+from upskill_ask.i18n import _
 
 _showing = False
 
@@ -31,8 +32,9 @@ def install(show: Callable[[str, str], None]) -> None:
             return
         _showing = True
         try:
-            show(f"Something went wrong: {kind.__name__}. Your work is still here; "
-                 f"saving it now is a good idea.\n\nThe details are in {logs.log_file()}.",
+            show(_("Something went wrong: {error}. Your work is still here; saving it now is a "
+                   "good idea.\n\nThe details are in {file}.").format(error=kind.__name__,
+                                                                     file=logs.log_file()),
                  details)
         finally:
             _showing = False

@@ -14,14 +14,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from upskill_ask import renderjobs
+from upskill_ask.i18n import _, ngettext
 from upskill_ask.renderjobs import CALENDAR, EMAIL, OUTCOME, PREP, PROPOSAL, RECAP, Export
 from upskill_ask.ui import desktop
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.store import DraftStore
 from upskill_ask.ui.widgets import busy_bar, plain_label
+
+
+def _cap(text: str) -> str:
+    """A message that starts with a noun phrase ('the proposal'): its first letter raised."""
+    return text[:1].upper() + text[1:]
 
 
 def _button(text: str, name: str, slot: Callable[[], None], tip: str) -> QPushButton:
@@ -41,7 +47,7 @@ class ExportPanel(QGroupBox):
 
     def __init__(self, store: DraftStore, worker: RenderWorker, wizard: Callable[[], Any],
                  parent: QWidget | None = None):
-        super().__init__("Export", parent)
+        super().__init__(_("Export"), parent)
         self.setObjectName("review-exports")
         self.store = store
         self.worker = worker
@@ -51,59 +57,40 @@ class ExportPanel(QGroupBox):
         self._last_folder: Path | None = None
         layout = QVBoxLayout(self)
         self.buttons = (
-            _button("Export &proposal PDF…", "export-proposal", self.export_proposal,
-                    "Save the proposal for your manager as a PDF"),
-            _button("Export p&rep sheet PDF…", "export-prep", self.export_prep,
-                    "Private: save your prep sheet (objection cards, walk-away point) for yourself "
-                    "only"),
-            _button("&Email draft…", "export-email", self.export_email,
-                    "Save an email to your manager with the proposal attached, and open it in your "
-                    "mail program"),
-            _button("Add the dates to a ca&lendar…", "export-calendar", self.export_calendar,
-                    "Save the meeting, a reminder before the budget date, the check-ins and the "
-                    "measures' dates as a calendar file (.ics) for your own calendar"),
-            _button("Pr&int…", "print-proposal", self.print_proposal, "Print the proposal"),
-            _button("Open in PDF &viewer", "open-viewer", self.open_in_viewer,
-                    "Open the proposal in your PDF viewer (from a temporary copy)"),
-            _button("Record the outcome of the meetin&g…", "record-outcome",
-                    lambda: self._wizard().record_outcome(),
-                    "Record what was decided: it fills the proposal's decision block, the recap "
-                    "email and the outcome report"),
-            _button("Rec&ap email…", "export-recap", self.export_recap,
-                    "Save a thank-you email to your manager with what was agreed and the next "
-                    "dates, and open it in your mail program"),
-            _button("Outcome rep&ort PDF…", "export-outcome",
-                    lambda: self._export_file(OUTCOME),
-                    "Save the outcome report for the last check-in: what you learned and applied, "
-                    "each measure planned against achieved"))
+            _button(_("Export &proposal PDF…"), "export-proposal", self.export_proposal,
+                    _("Save the proposal for your manager as a PDF")),
+            _button(_("Export p&rep sheet PDF…"), "export-prep", self.export_prep,
+                    _("Private: save your prep sheet (objection cards, walk-away point) for "
+                      "yourself only")),
+            _button(_("&Email draft…"), "export-email", self.export_email,
+                    _("Save an email to your manager with the proposal attached, and open it in "
+                      "your mail program")),
+            _button(_("Add the dates to a ca&lendar…"), "export-calendar", self.export_calendar,
+                    _("Save the meeting, a reminder before the budget date, the check-ins and "
+                      "the measures' dates as a calendar file (.ics) for your own calendar")),
+            _button(_("Pr&int…"), "print-proposal", self.print_proposal, _("Print the proposal")),
+            _button(_("Open in PDF &viewer"), "open-viewer", self.open_in_viewer,
+                    _("Open the proposal in your PDF viewer (from a temporary copy)")))
         for button in self.buttons[:2]:
             layout.addWidget(button)
         layout.addWidget(plain_label(
-            "The prep sheet is private: it holds what you entered on the Private prep page and is "
-            "never part of the proposal or the email.", "prep-private-note"))
+            _("The prep sheet is private: it holds what you entered on the Private prep page and "
+              "is never part of the proposal or the email."), "prep-private-note"))
         layout.addWidget(self.buttons[2])
-        self.email_calendar = QCheckBox("Attac&h the dates as a calendar file to the emails")
+        self.email_calendar = QCheckBox(_("Attac&h the dates as a calendar file to the emails"))
         self.email_calendar.setObjectName("export-email-calendar")
-        self.email_calendar.setAccessibleName("Attach the dates as a calendar file to the emails")
-        self.email_calendar.setToolTip("The email draft and the recap email carry a calendar "
-                                       "file with the check-ins and the measures' dates, "
-                                       "worded for your manager's calendar")
-        self.email_calendar.setAccessibleDescription(self.email_calendar.toolTip())
+        self.email_calendar.setAccessibleName(_("Attach the dates as a calendar file to the emails"))
+        self.email_calendar.setToolTip(_("The email draft and the recap email carry a calendar "
+                                         "file with the check-ins and the measures' dates, "
+                                         "worded for your manager's calendar"))
         layout.addWidget(self.email_calendar)
-        for button in self.buttons[3:6]:
+        for button in self.buttons[3:]:
             layout.addWidget(button)
-        after = QLabel("After the meeting")
-        after.setObjectName("after-meeting-heading")
-        font = after.font()
-        font.setBold(True)
-        after.setFont(font)
-        layout.addWidget(after)
-        for button in self.buttons[6:]:
-            layout.addWidget(button)
-        self.busy = busy_bar("export-busy", "Exporting")
+        self.more_buttons: list[QWidget] = [self.email_calendar]  # the after-meeting box adds its own
+        self.busy = busy_bar("export-busy", _("Exporting"))
         layout.addWidget(self.busy)
         self.status = plain_label(name="export-status")
-        self.status.setAccessibleName("Export status")
+        self.status.setAccessibleName(_("Export status"))
         layout.addWidget(self.status)
 
     @property
@@ -113,24 +100,45 @@ class ExportPanel(QGroupBox):
     def _dialogs(self):
         return self._wizard().dialogs
 
-    def _export_draft(self, what: str):
-        """The draft if it can be exported; otherwise say why (through the dialogs) and None."""
+    def _export_draft(self, what: str, *, private: bool = False, pdf: bool = True):
+        """The draft if it can be exported; otherwise say why (through the dialogs) and None.
+
+        ``what``: the export as a noun phrase, translated ('the proposal'); ``private``: the
+        document holds the private part too (the prep sheet); ``pdf``: it is or carries a PDF,
+        whose letters need a font here (a calendar file does not)."""
         from upskill_ask import drafts, views
 
         try:
             draft = self.store.draft()
         except drafts.DraftError as exc:
-            self._dialogs().error(self, f"{what.capitalize()} cannot be made yet",
-                                  "Some fields need fixing first:\n\n" + "\n".join(exc.lines()))
+            self._dialogs().error(self, _cap(_("{what} cannot be made yet").format(what=what)),
+                                  _("Some fields need fixing first:") + "\n\n"
+                                  + "\n".join(exc.lines()))
             return None
         missing = views.missing_for_export(draft)
         if missing:
             self._dialogs().error(
-                self, f"{what.capitalize()} cannot be made yet",
-                "A few things are missing first:\n\n"
-                + "\n".join(f"{message} ({path})" for path, message in missing))
+                self, _cap(_("{what} cannot be made yet").format(what=what)),
+                _("A few things are missing first:") + "\n\n"
+                + "\n".join(f"{_(message)} ({path})" for path, message in missing))
             return None
-        return draft
+        return draft if not pdf or self._letters_drawn(draft, what, private) else None
+
+    def _letters_drawn(self, draft, what: str, private: bool) -> bool:
+        """True unless some text would print as empty boxes and the user chose not to go on."""
+        from upskill_ask import glyphs, views
+
+        source = draft if private else views.public_copy(draft)
+        gaps = glyphs.draft_problems(source.model_dump(mode="json"))
+        if not gaps:
+            return True
+        go_on = self._dialogs().ask_export_anyway(
+            self, _("Some letters in {what} would not show").format(what=what),
+            "\n\n".join(gap.sentence() for gap in gaps))
+        if not go_on:
+            self.status.setText(_cap(_("{what} was not made: install the font first.").format(
+                what=what)))
+        return go_on
 
     def _folder(self) -> Path:
         """Where the last export went, else beside the draft file, else the home folder."""
@@ -141,7 +149,8 @@ class ExportPanel(QGroupBox):
 
     def _ask_target(self, export: Export, draft) -> Path | None:
         suggested = self._folder() / renderjobs.default_name(export, draft)
-        target = self._dialogs().save_path(self, export.title, str(suggested), export.filters)
+        target = self._dialogs().save_path(self, _(export.title), str(suggested),
+                                           _(export.filters))
         return renderjobs.with_suffix(Path(target), export.suffix) if target else None
 
     def _run(self, busy_text: str, what: str, job: Callable[..., Any], args: tuple[Any, ...],
@@ -157,24 +166,25 @@ class ExportPanel(QGroupBox):
             if error is None:
                 done(result)
                 return
-            self.status.setText(f"{what.capitalize()} was not made.")
-            self._dialogs().error(self, f"{what.capitalize()} could not be made",
-                                  f"{what.capitalize()} could not be made: "
-                                  f"{renderjobs.error_text(error)}",
+            self.status.setText(_cap(_("{what} was not made.").format(what=what)))
+            self._dialogs().error(self, _cap(_("{what} could not be made").format(what=what)),
+                                  _cap(_("{what} could not be made: {reason}").format(
+                                      what=what, reason=renderjobs.error_text(error))),
                                   f"{type(error).__name__}: {error}")
 
         self.worker.submit(job, args, finish, keep=keep)
 
     def set_exporting(self, on: bool, text: str) -> None:
         self._exporting = on
-        for button in (*self.buttons, self.email_calendar):
+        for button in (*self.buttons, *self.more_buttons):
             button.setEnabled(not on)
         self.busy.setVisible(on)
         if text:
             self.status.setText(text)
 
     def _export_file(self, export: Export, then: Callable[[Path], None] | None = None) -> None:
-        draft = self._export_draft(export.what)
+        what = _(export.what)
+        draft = self._export_draft(what, private=export is PREP, pdf=export is not CALENDAR)
         if draft is None:
             return
         target = self._ask_target(export, draft)
@@ -183,11 +193,11 @@ class ExportPanel(QGroupBox):
 
         def saved(path: Path) -> None:
             self._last_folder = path.parent
-            self.status.setText(f"Saved {export.what} as {path}")
+            self.status.setText(_cap(_("Saved {what} as {path}").format(what=what, path=path)))
             if then is not None:
                 then(path)
 
-        self._run(f"Making {export.what}…", export.what, renderjobs.write_export,
+        self._run(_("Making {what}…").format(what=what), what, renderjobs.write_export,
                   (export, draft, target, self.email_calendar.isChecked()), saved)
 
     def export_proposal(self) -> None:
@@ -197,26 +207,32 @@ class ExportPanel(QGroupBox):
         self._export_file(PREP)
 
     def export_email(self) -> None:
-        self._export_file(EMAIL, lambda path: self._open_email(path, "the proposal attached"))
+        self._export_file(EMAIL, self._open_email)
 
     def export_calendar(self) -> None:
         self._export_file(CALENDAR)
 
     def export_recap(self) -> None:
-        self._export_file(RECAP, lambda path: self._open_email(path, "what was agreed and the next dates"))
+        self._export_file(RECAP, lambda path: self._open_email(path, recap=True))
 
-    def _open_email(self, path: Path, holding: str) -> None:
+    def export_outcome(self) -> None:
+        self._export_file(OUTCOME)
+
+    def _open_email(self, path: Path, *, recap: bool = False) -> None:
         if desktop.open_path(path):
-            self.status.setText(f"The email draft is open in your mail program (saved as {path}).")
+            self.status.setText(_("The email draft is open in your mail program (saved as "
+                                  "{path}).").format(path=path))
             return
-        self._dialogs().info(
-            self, "Email draft saved",
-            f"No mail program could open the email draft here, so it is saved as:\n\n{path}\n\n"
+        self._dialogs().info(self, _("Email draft saved"), (_(
+            "No mail program could open the email draft here, so it is saved as:\n\n{path}\n\n"
             "Open that file with your mail program: it opens as a draft to your manager, with "
-            f"{holding}, ready to send.")
+            "what was agreed and the next dates, ready to send.") if recap else _(
+            "No mail program could open the email draft here, so it is saved as:\n\n{path}\n\n"
+            "Open that file with your mail program: it opens as a draft to your manager, with "
+            "the proposal attached, ready to send.")).format(path=path))
 
     def open_in_viewer(self) -> None:
-        draft = self._export_draft("the proposal")
+        draft = self._export_draft(_(PROPOSAL.what))
         if draft is None:
             return
         if self._viewer_folder is None or not self._viewer_folder.is_dir():
@@ -225,23 +241,24 @@ class ExportPanel(QGroupBox):
 
         def opened(path: Path) -> None:
             if desktop.open_path(path):
-                self.status.setText(f"Opened the proposal in your PDF viewer ({path}).")
+                self.status.setText(_("Opened the proposal in your PDF viewer ({path}).").format(
+                    path=path))
                 return
-            self.status.setText(f"The proposal is at {path}")
+            self.status.setText(_("The proposal is at {path}").format(path=path))
             self._dialogs().info(
-                self, "The PDF viewer could not be opened",
-                f"No PDF viewer could be opened here. The proposal is saved as a temporary copy:"
-                f"\n\n{path}\n\nOpen it with any PDF viewer, or use Export proposal PDF… to keep "
-                "a copy where you want it.")
+                self, _("The PDF viewer could not be opened"),
+                _("No PDF viewer could be opened here. The proposal is saved as a temporary copy:"
+                  "\n\n{path}\n\nOpen it with any PDF viewer, or use Export proposal PDF… to "
+                  "keep a copy where you want it.").format(path=path))
 
-        self._run("Making the proposal…", "the proposal",
+        self._run(_("Making {what}…").format(what=_(PROPOSAL.what)), _(PROPOSAL.what),
                   renderjobs.write_export, (PROPOSAL, draft, target), opened)
 
     def print_proposal(self) -> None:
-        draft = self._export_draft("the proposal")
+        draft = self._export_draft(_(PROPOSAL.what))
         if draft is None:
             return
-        self._run("Preparing the proposal for printing…", "the proposal",
+        self._run(_("Preparing the proposal for printing…"), _(PROPOSAL.what),
                   renderjobs.proposal_bytes, (draft,),
                   lambda pdf: self._print_pdf(pdf, renderjobs.default_name(PROPOSAL, draft)),
                   keep=False)
@@ -256,10 +273,12 @@ class ExportPanel(QGroupBox):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(name)
             if not self._dialogs().print_setup(self, printer, pages):
-                self.status.setText("Printing cancelled.")
+                self.status.setText(_("Printing cancelled."))
                 return
             printed = printing.print_pdf(pdf, printer)
         except printing.PrintError as exc:
-            self._dialogs().error(self, "The proposal could not be printed", str(exc).capitalize() + ".")
+            self._dialogs().error(self, _("The proposal could not be printed"),
+                                  _cap(str(exc)) + ".")
             return
-        self.status.setText(f"Sent {printed} page{'s' if printed != 1 else ''} to the printer.")
+        self.status.setText(ngettext("Sent {n} page to the printer.",
+                                     "Sent {n} pages to the printer.", printed).format(n=printed))

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from upskill_ask.i18n import _
 from upskill_ask.ui import typed
 from upskill_ask.ui.binder import Binder
 from upskill_ask.ui.inputs import ChoiceBox, DateField, NumberSpin
@@ -49,7 +50,7 @@ class Form:
         problem = None
         if check is not None or widget.property("decimal"):
             problem = plain_label(name=f"{path}.problem")
-            problem.setAccessibleName(f"Problem with {plain}")
+            problem.setAccessibleName(_("Problem with {field}").format(field=plain))
             problem.hide()  # a row of its own, so a hidden problem takes no space
             self.layout.addRow(problem)
         self.binder.bind(widget, problem, check)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget, QWizard
 
+from upskill_ask.i18n import _
 from upskill_ask.ui.store import Step
 
 UNDO_BUTTON = QWizard.WizardButton.CustomButton2
@@ -27,11 +28,11 @@ class UndoControls(QObject):
         wizard.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         wizard.setOption(QWizard.WizardOption.HaveCustomButton3, True)
         # no Alt+letter: the keys are Ctrl+Z and Ctrl+Shift+Z, and letters are scarce on forms
-        wizard.setButtonText(UNDO_BUTTON, "Undo")
-        wizard.setButtonText(REDO_BUTTON, "Redo")
-        self.undo_action = self._action("Undo", [QKeySequence.StandardKey.Undo], self.undo)
+        wizard.setButtonText(UNDO_BUTTON, _("Undo"))
+        wizard.setButtonText(REDO_BUTTON, _("Redo"))
+        self.undo_action = self._action(_("Undo"), [QKeySequence.StandardKey.Undo], self.undo)
         self.redo_action = self._action(
-            "Redo", [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z"),
+            _("Redo"), [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z"),
                      QKeySequence("Ctrl+Y")], self.redo)
         wizard.customButtonClicked.connect(self._clicked)
         self.store.historyChanged.connect(self.update)
@@ -46,7 +47,7 @@ class UndoControls(QObject):
                 if not sequence.isEmpty() and sequence not in shortcuts:
                     shortcuts.append(sequence)
         action.setShortcuts(shortcuts)
-        action.triggered.connect(lambda _=False: slot())
+        action.triggered.connect(lambda _checked=False: slot())
         self.wizard.addAction(action)
         return action
 
@@ -58,21 +59,22 @@ class UndoControls(QObject):
 
     def describe(self, label: str) -> str:
         """A step's label in words: 'typing in Your name', 'removing option 2'."""
-        verb, _, path = label.partition(":")
+        verb, _colon, path = label.partition(":")
         if not path:
             return label
         widget = self.wizard.findChild(QWidget, path)
         name = widget.accessibleName() if widget is not None else path
-        return {"edit": f"the change to {name}", "add": "adding an item",
-                "remove": "removing an item", "move": "moving an item"}.get(verb, label)
+        said = {"edit": _("the change to {field}"), "add": _("adding an item"),
+                "remove": _("removing an item"), "move": _("moving an item")}.get(verb)
+        return said.format(field=name) if said else label
 
     def update(self) -> None:
-        for action, button, can, label, key in (
+        for action, button, can, label, key, doing, nothing in (
                 (self.undo_action, UNDO_BUTTON, self.store.can_undo(), self.store.undo_label(),
-                 "Ctrl+Z"),
+                 "Ctrl+Z", _("Undo {step}"), _("Nothing to undo")),
                 (self.redo_action, REDO_BUTTON, self.store.can_redo(), self.store.redo_label(),
-                 "Ctrl+Shift+Z")):
-            text = f"{action.text()} {self.describe(label)}" if can else f"Nothing to {action.text().lower()}"
+                 "Ctrl+Shift+Z", _("Redo {step}"), _("Nothing to redo"))):
+            text = doing.format(step=self.describe(label)) if can else nothing
             action.setEnabled(can)
             widget = self.wizard.button(button)
             widget.setEnabled(can)
@@ -80,10 +82,10 @@ class UndoControls(QObject):
             widget.setAccessibleName(text)
 
     def undo(self) -> None:
-        self._show(self.store.undo(), "Undone")
+        self._show(self.store.undo(), _("Undone: {step}."))
 
     def redo(self) -> None:
-        self._show(self.store.redo(), "Redone")
+        self._show(self.store.redo(), _("Redone: {step}."))
 
     def _show(self, step: Step | None, done: str) -> None:
         """Take the user to what changed: the field itself, else the page that holds it."""
@@ -99,4 +101,4 @@ class UndoControls(QObject):
         page = self.wizard.currentPage()
         tell = getattr(page, "tell", None)
         if tell is not None:
-            tell(f"{done}: {self.describe(step.label)}.")
+            tell(done.format(step=self.describe(step.label)))

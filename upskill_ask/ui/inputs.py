@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upskill_ask.i18n import _
+
 DISPLAY_FORMAT = "d MMM yyyy"
 EARLIEST = QDate(1900, 1, 1)
 LATEST = QDate(2100, 12, 31)
@@ -107,7 +109,7 @@ class _CalendarPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
-        self.calendar.setAccessibleName("Pick a date")
+        self.calendar.setAccessibleName(_("Pick a date"))
         self.calendar.activated.connect(self._pick)
         self.calendar.clicked.connect(self._pick)
         layout = QVBoxLayout(self)
@@ -127,10 +129,11 @@ class DateField(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._date: QDate | None = None
-        self.setPlaceholderText("Not set")
+        self.setPlaceholderText(_("Not set"))
         self.setClearButtonEnabled(False)
         self.popup: _CalendarPopup | None = None
-        self.calendar_action = QAction(_calendar_icon(self), "Pick a date from a calendar (F4)", self)
+        self.calendar_action = QAction(_calendar_icon(self), _("Pick a date from a calendar (F4)"),
+                                       self)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textEdited.connect(self._typed)
@@ -178,10 +181,11 @@ class DateField(QLineEdit):
         """On leaving the field: show the date in the field's form, or say what is expected."""
         text = self.text()
         if text.strip() and parse_typed_date(text) is None:
-            self.setAccessibleDescription("Not a date yet: type it like 9 Mar 2027 or 2027-03-09")
+            self.setAccessibleDescription(
+                _("Not a date yet: type it like 9 Mar 2027 or 2027-03-09"))
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
-                              f"'{text.strip()[:40]}' is not a date. Type it like 9 Mar 2027 or "
-                              "2027-03-09; Delete clears it.", self)
+                              _("'{text}' is not a date. Type it like 9 Mar 2027 or 2027-03-09; "
+                                "Delete clears it.").format(text=text.strip()[:40]), self)
             return
         self.setAccessibleDescription("")
         self._set(self._date if text.strip() else None, show=True)

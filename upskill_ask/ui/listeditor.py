@@ -11,6 +11,7 @@ from PySide6.QtCore import Property as QtProperty
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from upskill_ask.i18n import _, in_sentence
 from upskill_ask.ui.binder import Binder
 from upskill_ask.ui.inputs import DateField
 
@@ -23,7 +24,7 @@ class ListEditor(QWidget):
 
     def __init__(self, path: str, label: str, binder: Binder, *,
                  make_item: Callable[[], Any] = str, fields: tuple[tuple[str, str, str], ...] = (),
-                 add_text: str = "Add", item_kind: str = "line", parent: QWidget | None = None):
+                 add_text: str = "", item_kind: str = "line", parent: QWidget | None = None):
         """``fields``: for lists of objects, (key, column label, kind 'line' or 'date')."""
         super().__init__(parent)
         self.path = path
@@ -39,8 +40,9 @@ class ListEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._rows)
+        add_text = add_text or _("Add")
         self.add_button = QPushButton(add_text)
-        self.add_button.setAccessibleName(f"{add_text} ({label})")
+        self.add_button.setAccessibleName(f"{add_text.replace('&', '')} ({label})")
         self.add_button.clicked.connect(self._add)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -92,9 +94,10 @@ class ListEditor(QWidget):
             layout.addWidget(edit, 1)
             self.binder.bind(edit)
         remove = QToolButton()
-        remove.setText("Remove")
-        remove.setAccessibleName(f"Remove {self.label.lower()} {index + 1}")
-        remove.clicked.connect(lambda _=False, i=index: self._remove(i))
+        remove.setText(_("Remove"))
+        remove.setAccessibleName(_("Remove {item} {number}").format(item=in_sentence(self.label),
+                                                                    number=index + 1))
+        remove.clicked.connect(lambda _checked=False, i=index: self._remove(i))
         layout.addWidget(remove)
         return row
 
@@ -109,7 +112,8 @@ class ListEditor(QWidget):
             first_input.setFocus()
 
     def _remove(self, index: int) -> None:
-        self.binder.store.remove(self.path, index, label=f"removing {self.label.lower()} {index + 1}")
+        self.binder.store.remove(self.path, index, label=_("removing {item} {number}").format(
+            item=in_sentence(self.label), number=index + 1))
         self.rebuild()
         self.itemsChanged.emit(self.getItems())
         rows = self._rows.count()
@@ -121,4 +125,5 @@ class ListEditor(QWidget):
         while page is not None and not hasattr(page, "tell"):
             page = page.parentWidget()
         if page is not None:
-            page.tell(f"Removed {self.label.lower()} {index + 1}. Undo (Ctrl+Z) brings it back.")
+            page.tell(_("Removed {item} {number}. Undo (Ctrl+Z) brings it back.").format(
+                item=in_sentence(self.label), number=index + 1))

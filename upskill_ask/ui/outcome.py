@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upskill_ask.i18n import _
 from upskill_ask.ui.form import Form
 from upskill_ask.ui.widgets import plain_label
-from upskill_ask.vocabulary import DECISION_LABELS, option_name
+from upskill_ask.vocabulary import DECISION_LABELS, kind_label
 
 if TYPE_CHECKING:
     from upskill_ask.ui.wizard import RequestWizard
@@ -39,13 +40,13 @@ class OutcomeDialog(QDialog):
         super().__init__(wizard)
         self.wizard = wizard
         self.setObjectName("outcome-dialog")
-        self.setWindowTitle("After the meeting: the outcome")
+        self.setWindowTitle(_("After the meeting: the outcome"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         store = wizard.store
         outer = QVBoxLayout(self)
         outer.addWidget(plain_label(
-            "Write down what was decided while it is fresh. It fills the proposal's decision "
-            "block and the recap email. Fill the second part later, for the outcome report.",
+            _("Write down what was decided while it is fresh. It fills the proposal's decision "
+              "block and the recap email. Fill the second part later, for the outcome report."),
             "outcome-intro"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -57,35 +58,38 @@ class OutcomeDialog(QDialog):
         outer.addWidget(scroll, 1)
 
         form = Form(layout, wizard.binder)
-        self._heading(layout, "The decision")
-        self.decision = form.combo("outcome.decision", "&Decision",
-                                   [(label, key) for key, label in DECISION_LABELS.items()])
-        rungs = [(f"{rank}. {option_name(o.get('title'), o.get('kind'))}", rank)
-                 for rank, o in enumerate(store.list_at("options"), start=1)]
-        self.option = form.combo("outcome.option", "Option a&greed", [("Not set", None), *rungs],
-                                 hint="the rung of your ladder that was approved")
-        form.text("outcome.conditions", "&Conditions", hint="anything the approval depends on")
-        form.line("outcome.budget_line", "&Budget line or cost centre")
-        form.line("outcome.signed_by", "Approved and &signed by")
-        form.date("outcome.decided_on", "Da&te of the decision")
-        form.text("outcome.follow_up", "&Follow-up asked", hint="what your manager asked you "
-                  "to send or check")
+        self._heading(layout, _("The decision"))
+        self.decision = form.combo("outcome.decision", _("&Decision"),
+                                   [(_(label), key) for key, label in DECISION_LABELS.items()])
+        rungs = [(f"{rank}. {str(o.get('title') or '').strip() or _(kind_label(o.get('kind')))}",
+                  rank) for rank, o in enumerate(store.list_at("options"), start=1)]
+        self.option = form.combo("outcome.option", _("Option a&greed"),
+                                 [(_("Not set"), None), *rungs],
+                                 hint=_("the rung of your ladder that was approved"))
+        form.text("outcome.conditions", _("&Conditions"),
+                  hint=_("anything the approval depends on"))
+        form.line("outcome.budget_line", _("&Budget line or cost centre"))
+        form.line("outcome.signed_by", _("Approved and &signed by"))
+        form.date("outcome.decided_on", _("Da&te of the decision"))
+        form.text("outcome.follow_up", _("&Follow-up asked"),
+                  hint=_("what your manager asked you to send or check"))
 
-        self._heading(layout, "Later, for the outcome report")
-        form.text("outcome.learned", "What you &learned")
-        form.text("outcome.applied", "Where you a&pplied it")
-        form.text("outcome.shared", "What you s&hared with the team")
+        self._heading(layout, _("Later, for the outcome report"))
+        form.text("outcome.learned", _("What you &learned"))
+        form.text("outcome.applied", _("Where you a&pplied it"))
+        form.text("outcome.shared", _("What you s&hared with the team"))
         # one field per success measure, under its measure (the labels are long); repeated
         # rows carry no Alt+letter (Tab reaches them)
         rows = Form(self._form_layout(column, QFormLayout.RowWrapPolicy.WrapAllRows),
                     wizard.binder, mnemonics=False)
         for index, measure in enumerate(store.list_at("plan.measures")):
-            what = str(measure.get("what") or "").strip() or f"Success measure {index + 1}"
-            rows.line(f"plan.measures.{index}.achieved", f"Achieved — {what}",
-                      hint="what was achieved, in figures where you have them")
+            what = str(measure.get("what") or "").strip() or \
+                _("Success measure {n}").format(n=index + 1)
+            rows.line(f"plan.measures.{index}.achieved", _("Achieved — {what}").format(what=what),
+                      hint=_("what was achieved, in figures where you have them"))
 
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Sa&ve the draft and close")
+        self.save_button = QPushButton(_("Sa&ve the draft and close"))
         self.save_button.setObjectName("outcome-save")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save_and_close)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from upskill_ask.i18n import _, ngettext
 from upskill_ask.ui.preview import PreviewRenderer
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.widgets import busy_bar, plain_label
@@ -39,21 +40,21 @@ class PreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
-        self.caption = QLabel("Previe&w of the proposal")
+        self.caption = QLabel(_("Previe&w of the proposal"))
         font = self.caption.font()
         font.setBold(True)
         self.caption.setFont(font)
         header.addWidget(self.caption)
         header.addStretch(1)
-        self.busy = busy_bar("preview-busy", "Updating the preview")
+        self.busy = busy_bar("preview-busy", _("Updating the preview"))
         self.busy.setMaximumWidth(self.fontMetrics().averageCharWidth() * 16)
         header.addWidget(self.busy)
         layout.addLayout(header)
-        self.status = plain_label("The preview appears here.", "preview-status")
-        self.status.setAccessibleName("Preview status")
+        self.status = plain_label(_("The preview appears here."), "preview-status")
+        self.status.setAccessibleName(_("Preview status"))
         layout.addWidget(self.status)
         self.error = plain_label(name="preview-error")
-        self.error.setAccessibleName("Preview problem")
+        self.error.setAccessibleName(_("Preview problem"))
         self.error.hide()
         layout.addWidget(self.error)
         self._placeholder: QWidget | None = QWidget()
@@ -83,7 +84,7 @@ class PreviewPanel(QWidget):
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("proposal-preview")
-        self.view.setAccessibleName("Preview of the proposal")
+        self.view.setAccessibleName(_("Preview of the proposal"))
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -133,7 +134,8 @@ class PreviewPanel(QWidget):
         self.renderer.cancel()
         self._previewed = None
         self.busy.hide()
-        self.error.setText("The preview waits for these fields to be fixed: " + "; ".join(problems))
+        self.error.setText(_("The preview waits for these fields to be fixed: {problems}").format(
+            problems="; ".join(problems)))
         self.error.show()
 
     def show_draft(self, draft: Any, source: Any, *, only_if_changed: bool = False) -> None:
@@ -158,23 +160,24 @@ class PreviewPanel(QWidget):
 
     def _started(self) -> None:
         self.busy.show()
-        self.status.setText("Updating preview…")
+        self.status.setText(_("Updating preview…"))
 
     def _finished(self, pdf: bytes) -> None:
         self.busy.hide()
         self.error.hide()
         self.show_pdf(pdf)
         pages = self.document.pageCount() if self.document is not None else 0
-        status = f"{pages} page{'s' if pages != 1 else ''}, as your manager will see it."
+        status = ngettext("{n} page, as your manager will see it.",
+                          "{n} pages, as your manager will see it.", pages).format(n=pages)
         if self.incomplete:
-            status += " Incomplete: see what is missing on the left."
+            status += " " + _("Incomplete: see what is missing on the left.")
         self.status.setText(status)
 
     def _failed(self, message: str) -> None:
         self._previewed = None  # the next look or edit tries again
         self.busy.hide()
-        self.status.setText("The preview is not up to date.")
-        self.error.setText(f"The preview could not be made: {message}")
+        self.status.setText(_("The preview is not up to date."))
+        self.error.setText(_("The preview could not be made: {reason}").format(reason=message))
         self.error.show()
 
     def show_pdf(self, pdf: bytes) -> None:

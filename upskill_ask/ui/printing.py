@@ -13,6 +13,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from upskill_ask.i18n import _
+
 PRINT_DPI = 300  # enough for text on paper; a 1200 dpi printer would need 140 MB per page
 
 
@@ -32,7 +34,8 @@ def _load_pdf(pdf: bytes) -> tuple[Any, Any]:
     document = QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
-        raise PrintError(f"the PDF could not be read for printing ({document.error().name})")
+        raise PrintError(_("the PDF could not be read for printing ({reason})").format(
+            reason=document.error().name))
     return document, buffer  # the buffer must outlive the document's use
 
 
@@ -49,16 +52,16 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
         first, last = max(1, printer.fromPage()), min(count, printer.toPage() or count)
     pages = list(range(first - 1, last))
     if not pages:
-        raise PrintError("there is no page to print in the chosen range")
+        raise PrintError(_("there is no page to print in the chosen range"))
     printer.setFullPage(True)  # the PDF carries its own margins
     dpi = min(printer.resolution(), PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("the printer could not be started")
+        raise PrintError(_("the printer could not be started"))
     try:
         for number, page in enumerate(pages):
             if number and not printer.newPage():
-                raise PrintError("the printer refused a new page")
+                raise PrintError(_("the printer refused a new page"))
             points = document.pagePointSize(page)
             size = QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
             paper = QImage(size, QImage.Format.Format_RGB32)

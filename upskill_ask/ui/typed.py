@@ -54,4 +54,6 @@ def email_problem(text: str) -> str | None:
     from upskill_ask import addresses
 
     reason = addresses.problem(text)
-    return f"Not a usable address: {reason}" if reason else None
+    from upskill_ask.i18n import _
+
+    return _("Not a usable address: {reason}").format(reason=reason) if reason else None

@@ -13,6 +13,8 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton
 
+from upskill_ask.i18n import N_, _
+
 # characters an amount can hold in some locale: digits, group and decimal marks, spaces, and
 # (for money) a currency sign before or after; any other key, letters included, is refused at
 # once, so a word typed into a figure never leaves half a word behind
@@ -61,15 +63,18 @@ def busy_bar(name: str, accessible: str) -> QProgressBar:
 
 def card_buttons(prefix: str, noun: str, index: int, count: int,
                  move: Callable[[int, int], None], remove: Callable[[int], None]) -> QHBoxLayout:
-    """Move up / Move down / Remove for one card of a list (options, questions)."""
+    """Move up / Move down / Remove for one card of a list (options, questions); ``noun``:
+    the card's kind in a sentence ('option'), already translated."""
     row = QHBoxLayout()
-    for text, name, enabled, slot in (
-            ("Move up", "up", index > 0, lambda: move(index, index - 1)),
-            ("Move down", "down", index < count - 1, lambda: move(index, index + 1)),
-            ("Remove", "remove", True, lambda: remove(index))):
-        button = QPushButton(text)
+    for text, said, name, enabled, slot in (
+            (N_("Move up"), N_("Move up {item} {number}"), "up", index > 0,
+             lambda: move(index, index - 1)),
+            (N_("Move down"), N_("Move down {item} {number}"), "down", index < count - 1,
+             lambda: move(index, index + 1)),
+            (N_("Remove"), N_("Remove {item} {number}"), "remove", True, lambda: remove(index))):
+        button = QPushButton(_(text))
         button.setObjectName(f"{prefix}.{name}")
-        button.setAccessibleName(f"{text} {noun} {index + 1}")
+        button.setAccessibleName(_(said).format(item=noun, number=index + 1))
         button.setEnabled(enabled)
         button.clicked.connect(slot)
         row.addWidget(button)

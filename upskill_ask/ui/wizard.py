@@ -10,6 +10,7 @@ the tests answer).
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QWidget, QWizard
 
+from upskill_ask import i18n
+from upskill_ask.i18n import _
+from upskill_ask.ui import language
 from upskill_ask.ui.binder import Binder
 from upskill_ask.ui.dialogs import Dialogs
 from upskill_ask.ui.draftfiles import DraftFiles
@@ -42,7 +46,9 @@ class RequestWizard(QWizard):
     def __init__(self, draft: Draft | None = None, parent: QWidget | None = None, *,
                  path: str | Path | None = None, dialogs: Dialogs | None = None,
                  recovered: dict | None = None):
+        language.install_qt()  # Qt's Back/Next take their text when the wizard is made
         super().__init__(parent)
+        self.replaced_by: RequestWizard | None = None  # the window that took over (language)
         self.dialogs = dialogs or Dialogs()
         data = recovered if recovered is not None else (
             draft.model_dump(mode="json") if draft is not None else None)
@@ -55,9 +61,9 @@ class RequestWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.CancelButtonOnLeft, False)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "&Save draft")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "&Close")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Done")
+        self.setButtonText(QWizard.WizardButton.CustomButton1, _("&Save draft"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("&Close"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Done"))
         self.customButtonClicked.connect(
             lambda which: self.save() if which == QWizard.WizardButton.CustomButton1.value else None)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -87,6 +93,7 @@ class RequestWizard(QWizard):
         self.start_page.pathChosen.connect(self.open_path)
         self.start_page.exampleChosen.connect(self.open_example)
         self.start_page.outcomeRequested.connect(self.outcome_from_start)
+        self.start_page.languageChosen.connect(self.change_language)
 
         self._focus_target: QWidget | None = None
         self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self, self._place_cursor))
@@ -101,13 +108,13 @@ class RequestWizard(QWizard):
         return self.store.draft()
 
     def _add_shortcuts(self) -> None:
-        for text, keys, slot in (("Save", QKeySequence.StandardKey.Save, self.save),
-                                 ("Save as", QKeySequence.StandardKey.SaveAs, self.save_as),
-                                 ("Open", QKeySequence.StandardKey.Open, self.open_dialog),
-                                 ("New", QKeySequence.StandardKey.New, self.new_draft)):
+        for text, keys, slot in ((_("Save"), QKeySequence.StandardKey.Save, self.save),
+                                 (_("Save as"), QKeySequence.StandardKey.SaveAs, self.save_as),
+                                 (_("Open"), QKeySequence.StandardKey.Open, self.open_dialog),
+                                 (_("New"), QKeySequence.StandardKey.New, self.new_draft)):
             action = QAction(text, self)
             action.setShortcut(keys)
-            action.triggered.connect(lambda _=False, s=slot: s())
+            action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
         save_as = self.actions()[1]
         if save_as.shortcut().isEmpty():  # some platforms define no standard Save As keys
@@ -183,6 +190,29 @@ class RequestWizard(QWizard):
         if self.currentId() == -1:
             self.restart()
         self.show_page(target)
+
+    def change_language(self, code: str | None) -> RequestWizard:
+        """Speak another language now (``code`` None: the system's): a new window, built in it,
+        takes over the draft, its file and its unsaved state; this one closes without asking.
+        The undo history starts afresh."""
+        language.install_qt(code if code is not None else i18n.system_language())
+        window = RequestWizard(path=self.path, dialogs=self.dialogs,
+                               recovered=copy.deepcopy(self.store.data))
+        window.store.dirty = self.store.dirty
+        window.files.update_title()
+        window.setGeometry(self.geometry())
+        self.replaced_by = window
+        page = self.currentId()
+        window.show()
+        if page > PageId.START:
+            window.resume_at(page)
+        else:
+            window.start_page.language_box.setFocus()
+        self.files.autosave.stop()
+        self.review_page.shutdown()
+        self.hide()
+        self.deleteLater()
+        return window
 
     def _leave_start_page(self) -> None:
         if self.currentId() == PageId.START:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from upskill_ask.i18n import _
 from upskill_ask.ui.binder import Binder
 from upskill_ask.ui.form import Form
 from upskill_ask.ui.store import DraftStore
@@ -46,7 +47,7 @@ class PageId(IntEnum):
 class DraftPage(QWizardPage):
     """A page that edits part of the draft. Subclasses build their inputs in ``build``."""
 
-    #: (path, message) pairs that must be filled before Next
+    #: (path, message) pairs that must be filled before Next (messages marked with N_)
     required: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, binder: Binder, parent: QWidget | None = None):
@@ -62,11 +63,11 @@ class DraftPage(QWizardPage):
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
         self.message = plain_label(name="page-message")
-        self.message.setAccessibleName("What is missing")
+        self.message.setAccessibleName(_("What is missing"))
         self.message.hide()
         outer.addWidget(self.message)
         self.notice = plain_label(name="page-notice")
-        self.notice.setAccessibleName("What just happened")
+        self.notice.setAccessibleName(_("What just happened"))
         self.notice.hide()
         outer.addWidget(self.notice)
         self._form: Form | None = None
@@ -99,7 +100,7 @@ class DraftPage(QWizardPage):
         return self._form
 
     def missing(self) -> list[tuple[str, str]]:
-        return [(path, message) for path, message in self.required
+        return [(path, _(message)) for path, message in self.required
                 if not str(self.store.get(path) or "").strip()]
 
     def validatePage(self) -> bool:
@@ -115,8 +116,8 @@ class DraftPage(QWizardPage):
 
     def _say(self, gaps: list[tuple[str, str]]) -> None:
         self.message.setVisible(bool(gaps))
-        self.message.setText("Before you go on: " + "; ".join(m for _, m in gaps) + "."
-                             if gaps else "")
+        self.message.setText(_("Before you go on: {missing}.").format(
+            missing="; ".join(m for _path, m in gaps)) if gaps else "")
 
     def tell(self, text: str) -> None:
         """Say what just happened (a card removed, a step undone) until the page is left."""

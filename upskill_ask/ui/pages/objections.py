@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from upskill_ask.i18n import _
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.pages.question_card import Filled, QuestionCard, blank_question, fill_answers
 from upskill_ask.ui.pages.question_library import LibraryChooser
@@ -40,10 +41,10 @@ class QuestionsPage(DraftPage):
     """The questions a manager may ask: chosen from the library or written, each answered."""
 
     def build(self) -> None:
-        self.setTitle("Questions to expect")
-        self.setSubTitle("The likely objections, put as the questions your manager may ask. Tick "
-                         "the ones you expect: each answer is filled with your own figures, and "
-                         "you can change the wording.")
+        self.setTitle(_("Questions to expect"))
+        self.setSubTitle(_("The likely objections, put as the questions your manager may ask. "
+                           "Tick the ones you expect: each answer is filled with your own "
+                           "figures, and you can change the wording."))
         self.library: dict[str, LibraryObjection] | None = None
         self.filled: dict[str, Filled] = {}
         self.cards: list[QuestionCard] = []
@@ -56,9 +57,9 @@ class QuestionsPage(DraftPage):
         self.body_layout.addLayout(self.chooser.layout)
 
         add_row = QHBoxLayout()
-        self.add_button = QPushButton("Add your &own question")
+        self.add_button = QPushButton(_("Add your &own question"))
         self.add_button.setObjectName("questions-add-custom")
-        self.add_button.setAccessibleName("Add your own question")
+        self.add_button.setAccessibleName(_("Add your own question"))
         self.add_button.clicked.connect(self.add_custom)
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
@@ -68,14 +69,14 @@ class QuestionsPage(DraftPage):
         self.figures_note.hide()
         self.body_layout.addWidget(self.figures_note)
 
-        heading = QLabel("Your answers")
+        heading = QLabel(_("Your answers"))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
         heading.setContentsMargins(0, 8, 0, 0)
         self.body_layout.addWidget(heading)
-        self.empty_note = QLabel("No questions chosen yet. Tick the ones you expect above, or "
-                                 "add your own.")
+        self.empty_note = QLabel(_("No questions chosen yet. Tick the ones you expect above, or "
+                                   "add your own."))
         self.empty_note.setObjectName("questions-empty")
         self.empty_note.setWordWrap(True)
         self.body_layout.addWidget(self.empty_note)
@@ -135,8 +136,9 @@ class QuestionsPage(DraftPage):
         except DraftError as exc:
             if not self._figures_real:  # nothing good yet: name the figures instead
                 self.filled = fill_answers(lib, None)
-            self.figures_note.setText("Some figures in the answers wait for a fix elsewhere: "
-                                      + (exc.lines()[0] if exc.lines() else str(exc)))
+            self.figures_note.setText(_("Some figures in the answers wait for a fix elsewhere: "
+                                        "{problem}").format(
+                problem=exc.lines()[0] if exc.lines() else str(exc)))
             self.figures_note.show()
         else:
             self.filled = fill_answers(lib, draft)
@@ -168,9 +170,13 @@ class QuestionsPage(DraftPage):
             self.remove(chosen.index(oid))
 
     def _too_many(self) -> None:
-        self.message.setText(f"A proposal holds at most {OBJECTIONS_MAX} questions: remove one "
-                             "before adding another.")
+        self.message.setText(self._too_many_text())
         self.message.show()
+
+    @staticmethod
+    def _too_many_text() -> str:
+        return _("A proposal holds at most {n} questions: remove one before adding another."
+                 ).format(n=OBJECTIONS_MAX)
 
     # --- the cards -----------------------------------------------------------------------
 
@@ -190,7 +196,7 @@ class QuestionsPage(DraftPage):
         self.empty_note.setVisible(not self.cards)
         self.add_button.setEnabled(len(chosen) < OBJECTIONS_MAX)
         if len(chosen) < OBJECTIONS_MAX and self.message.isVisible() and \
-                self.message.text().startswith("A proposal holds"):
+                self.message.text() == self._too_many_text():
             self.message.hide()
         self._sync_checks()
 
@@ -220,21 +226,23 @@ class QuestionsPage(DraftPage):
         oid = chosen[index]
         card = self.cards[index] if index < len(self.cards) else None
         question = card.question.text().strip() if card is not None else ""
-        name = f"question {index + 1}" + (f", “{question[:60]}”" if question else "")
-        with self.store.group(f"removing {name}"):
+        name = (_("question {n}, “{title}”") if question else _("question {n}")).format(
+            n=index + 1, title=question[:60])
+        with self.store.group(_("removing {item}").format(item=name)):
             fallbacks = self.store.get("private.fallbacks")
             if isinstance(fallbacks, dict) and oid in fallbacks:
                 self.store.set("private.fallbacks",
                                {k: v for k, v in fallbacks.items() if k != oid})
             self.store.remove("objections", index)
-        self.tell(f"Removed {name}. Undo (Ctrl+Z) brings it back.")
+        self.tell(_("Removed {item}. Undo (Ctrl+Z) brings it back.").format(item=name))
         if self.cards:
             self.cards[min(index, len(self.cards) - 1)].question.setFocus()
         else:
             self.library_list.setFocus()
 
     def move(self, index: int, to: int) -> None:
-        self.store.move("objections", index, to, label=f"moving question {index + 1}")
+        self.store.move("objections", index, to,
+                        label=_("moving question {n}").format(n=index + 1))
         if 0 <= to < len(self.cards):
             self.after_move("objections", index, to, self.cards[to])
 
@@ -277,8 +285,8 @@ class QuestionsPage(DraftPage):
             n = index + 1
             if not str(item.get("question") or "").strip():
                 gaps.append((f"objections.{index}.question",
-                             f"write question {n}, or remove it"))
+                             _("write question {n}, or remove it").format(n=n)))
             elif not str(item.get("answer") or "").strip():
                 gaps.append((f"objections.{index}.answer",
-                             f"answer question {n}, or remove it"))
+                             _("answer question {n}, or remove it").format(n=n)))
         return gaps

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from upskill_ask.i18n import N_, _, ngettext
 from upskill_ask.ui.form import Form
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.widgets import card_buttons, plain_label
@@ -32,8 +33,12 @@ from upskill_ask.vocabulary import (
 )
 
 KINDS = tuple((kind.value, KIND_LABELS[kind], KIND_HELP[kind]) for kind in RequestKind)
-ADD_MNEMONICS = {"free_training": "&Free training", "paid_course": "&Paid course",
-                 "internal_expert": "&Internal expert", "external_mentor": "External &mentor"}
+ADD_MNEMONICS = {"free_training": N_("&Free training"), "paid_course": N_("&Paid course"),
+                 "internal_expert": N_("&Internal expert"), "external_mentor": N_("External &mentor")}
+ADD_NAMES = {"free_training": N_("Add a free training on the clock option"),
+             "paid_course": N_("Add a paid course option"),
+             "internal_expert": N_("Add an internal expert option"),
+             "external_mentor": N_("Add an external mentor, shifted hours option")}
 
 
 class OptionCard(QGroupBox):
@@ -54,50 +59,53 @@ class OptionCard(QGroupBox):
         layout.addLayout(grid)
         form = Form(grid, page.binder, mnemonics=count == 1)
         n = index + 1
-        self.kind = form.combo(f"{prefix}.kind", "&Kind",
-                               [(label, k) for k, label, _ in KINDS])
+        self.kind = form.combo(f"{prefix}.kind", _("&Kind"),
+                               [(_(label), k) for k, label, _help in KINDS])
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        form.line(f"{prefix}.title", "&Title", hint="course, programme or arrangement")
-        form.line(f"{prefix}.provider", "Provid&er or person")
-        form.line(f"{prefix}.link", "&Link", hint="https://… (printed as text, never opened)")
-        self.amount = form.decimal(f"{prefix}.cost.amount", "Cash c&ost",
-                                   hint="0 if it costs no money")
-        form.decimal(f"{prefix}.hours_total", "&Hours in total",
-                     hint="every hour of this option, in work time or your own")
-        form.decimal(f"{prefix}.hours_per_week", "Hours per &week",
-                     hint="all the hours of a typical week, in work time or your own")
-        form.decimal(f"{prefix}.hours_on_clock", "Of the total, durin&g work time",
-                     hint="hours on the clock, taken from paid work time; the rest are your own")
+        form.line(f"{prefix}.title", _("&Title"), hint=_("course, programme or arrangement"))
+        form.line(f"{prefix}.provider", _("Provid&er or person"))
+        form.line(f"{prefix}.link", _("&Link"), hint=_("https://… (printed as text, never opened)"))
+        self.amount = form.decimal(f"{prefix}.cost.amount", _("Cash c&ost"),
+                                   hint=_("0 if it costs no money"))
+        form.decimal(f"{prefix}.hours_total", _("&Hours in total"),
+                     hint=_("every hour of this option, in work time or your own"))
+        form.decimal(f"{prefix}.hours_per_week", _("Hours per &week"),
+                     hint=_("all the hours of a typical week, in work time or your own"))
+        form.decimal(f"{prefix}.hours_on_clock", _("Of the total, durin&g work time"),
+                     hint=_("hours on the clock, taken from paid work time; the rest are your own"))
         self.hours_check = plain_label(name=f"{prefix}.hours-check")
-        self.hours_check.setAccessibleName(f"Option {n}: hours and dates that disagree")
+        self.hours_check.setAccessibleName(
+            _("Option {n}: hours and dates that disagree").format(n=n))
         self.hours_check.hide()
         grid.addRow(self.hours_check)
-        form.date(f"{prefix}.schedule.start", "St&art")
-        form.date(f"{prefix}.schedule.end", "En&d")
-        self.shifted = form.line(f"{prefix}.schedule.shifted_hours", "Which da&ys and times shift",
-                                 hint="e.g. start 1 h later on Tue and Thu")
-        self.make_up = form.line(f"{prefix}.schedule.make_up", "How they are made &up",
-                                 hint="e.g. stay until 17:30 on Mon and Wed")
-        form.text(f"{prefix}.coverage", "Who co&vers core duties")
-        form.line(f"{prefix}.deliverable", "Delive&rable",
-                  hint="certificate, project, talk to the team")
-        form.text(f"{prefix}.my_commitment", "What you give in e&xchange")
+        form.date(f"{prefix}.schedule.start", _("St&art"))
+        form.date(f"{prefix}.schedule.end", _("En&d"))
+        self.shifted = form.line(f"{prefix}.schedule.shifted_hours",
+                                 _("Which da&ys and times shift"),
+                                 hint=_("e.g. start 1 h later on Tue and Thu"))
+        self.make_up = form.line(f"{prefix}.schedule.make_up", _("How they are made &up"),
+                                 hint=_("e.g. stay until 17:30 on Mon and Wed"))
+        form.text(f"{prefix}.coverage", _("Who co&vers core duties"))
+        form.line(f"{prefix}.deliverable", _("Delive&rable"),
+                  hint=_("certificate, project, talk to the team"))
+        form.text(f"{prefix}.my_commitment", _("What you give in e&xchange"))
         for label in self.findChildren(QLabel):
             buddy = label.buddy()
             if buddy is not None:
-                buddy.setAccessibleName(f"Option {n}: {label.text().replace('&', '')}")
+                buddy.setAccessibleName(_("Option {n}: {field}").format(
+                    n=n, field=label.text().replace("&", "")))
         self.totals = plain_label(name=f"{prefix}.totals")
-        self.totals.setAccessibleName(f"Totals of option {n}")
+        self.totals.setAccessibleName(_("Totals of option {n}").format(n=n))
         layout.addWidget(self.totals)
-        layout.addLayout(card_buttons(prefix, "option", index, count, page.move, page.remove))
+        layout.addLayout(card_buttons(prefix, _("option"), index, count, page.move, page.remove))
         self._kind_changed()
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         n = self.index + 1
-        rank = "first choice" if self.index == 0 else f"option {n}"
-        self.setTitle(f"{n}. {kind_label(kind)} ({rank})")
-        self.help.setText(KIND_HELP.get(kind, ""))
+        rank = _("first choice") if self.index == 0 else _("option {n}").format(n=n)
+        self.setTitle(f"{n}. {_(kind_label(kind))} ({rank})")
+        self.help.setText(_(KIND_HELP.get(kind, "")))
         mentor = kind == "external_mentor"
         for widget in (self.shifted, self.make_up):
             self.grid.setRowVisible(widget, mentor)
@@ -105,24 +113,24 @@ class OptionCard(QGroupBox):
 
 class OptionsPage(DraftPage):
     def build(self) -> None:
-        self.setTitle("Options")
-        self.setSubTitle("Go in with several options, ranked: the one you want most first, the "
-                         "cheapest fallback last. Totals are worked out for you.")
+        self.setTitle(_("Options"))
+        self.setSubTitle(_("Go in with several options, ranked: the one you want most first, the "
+                           "cheapest fallback last. Totals are worked out for you."))
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel("Add:"))
+        add_row.addWidget(QLabel(_("Add:")))
         self.add_buttons: dict[str, QPushButton] = {}
         for kind, _label, text in KINDS:
-            button = QPushButton(ADD_MNEMONICS[kind])
+            button = QPushButton(_(ADD_MNEMONICS[kind]))
             button.setObjectName(f"add-{kind}")
-            button.setToolTip(text)
-            button.setAccessibleName(f"Add a {KIND_LABELS[kind].lower()} option")
-            button.clicked.connect(lambda _=False, k=kind: self.add(k))
+            button.setToolTip(_(text))
+            button.setAccessibleName(_(ADD_NAMES[kind]))
+            button.clicked.connect(lambda _checked=False, k=kind: self.add(k))
             add_row.addWidget(button)
             self.add_buttons[kind] = button
         add_row.addStretch(1)
         self.body_layout.addLayout(add_row)
         self.ladder = plain_label(name="ladder-totals")
-        self.ladder.setAccessibleName("Totals of the ladder")
+        self.ladder.setAccessibleName(_("Totals of the ladder"))
         self.body_layout.addWidget(self.ladder)
         self.cards_box = QVBoxLayout()
         self.body_layout.addLayout(self.cards_box)
@@ -173,8 +181,9 @@ class OptionsPage(DraftPage):
         if not 0 <= index < len(options):
             return
         title = str(options[index].get("title") or "").strip()
-        name = f"option {index + 1}" + (f", “{title[:60]}”" if title else "")
-        with self.store.group(f"removing {name}"):
+        name = (_("option {n}, “{title}”") if title else _("option {n}")).format(
+            n=index + 1, title=title[:60])
+        with self.store.group(_("removing {item}").format(item=name)):
             self.store.remove("options", index)
             self._follow_stop_at(lambda rung: None if rung == index else
                                  rung - 1 if rung > index else rung)
@@ -183,10 +192,10 @@ class OptionsPage(DraftPage):
             self.cards[min(index, len(self.cards) - 1)].kind.setFocus()
         else:
             self.add_buttons["paid_course"].setFocus()
-        self.tell(f"Removed {name}. Undo (Ctrl+Z) brings it back.")
+        self.tell(_("Removed {item}. Undo (Ctrl+Z) brings it back.").format(item=name))
 
     def move(self, index: int, to: int) -> None:
-        with self.store.group(f"moving option {index + 1}"):
+        with self.store.group(_("moving option {n}").format(n=index + 1)):
             self.store.move("options", index, to)
             self._follow_stop_at(lambda rung: to if rung == index else
                                  rung + (1 if index > rung >= to else -1 if index < rung <= to else 0))
@@ -220,8 +229,8 @@ class OptionsPage(DraftPage):
 
     def missing(self) -> list[tuple[str, str]]:
         if not self.store.list_at("options"):
-            return [("add-paid_course", "add at least one option — going in with several, "
-                     "ranked, is what makes a yes likely")]
+            return [("add-paid_course", _("add at least one option — going in with several, "
+                                          "ranked, is what makes a yes likely"))]
         return super().missing()
 
     def update_totals(self) -> None:
@@ -233,9 +242,10 @@ class OptionsPage(DraftPage):
             draft = self.store.draft()
         except DraftError as exc:
             mine = [line for line in exc.lines() if line.startswith(("options", "person.hourly"))]
-            self.ladder.setText("Totals wait for: " + "; ".join(mine or exc.lines()[:2]))
+            self.ladder.setText(_("Totals wait for: {problems}").format(
+                problems="; ".join(mine or exc.lines()[:2])))
             for card in self.cards:  # figures from before the problem would be wrong now
-                card.totals.setText("Totals wait for the fields above to be fixed.")
+                card.totals.setText(_("Totals wait for the fields above to be fixed."))
                 card.hours_check.hide()
             return
         fmt = Formatter.for_draft(draft)
@@ -248,33 +258,37 @@ class OptionsPage(DraftPage):
             card.hours_check.setText(" ".join(said))
             card.hours_check.setVisible(bool(said))
         if not ladder.options:
-            self.ladder.setText("No options yet. Start with the one you want most.")
+            self.ladder.setText(_("No options yet. Start with the one you want most."))
             return
         low, high = ladder.cash_range
         hours_low, hours_high = ladder.hours_away_range
-        cash = fmt.money(low, whole=True) if low == high else \
-            f"{fmt.money(low, whole=True)} to {fmt.money(high, whole=True)}"
-        hours = fmt.hours(hours_low) if hours_low == hours_high else \
-            f"{fmt.number(hours_low)} to {fmt.hours(hours_high)}"
+        cash = fmt.money(low, whole=True) if low == high else _("{low} to {high}").format(
+            low=fmt.money(low, whole=True), high=fmt.money(high, whole=True))
+        hours = fmt.hours(hours_low) if hours_low == hours_high else _("{low} to {high}").format(
+            low=fmt.number(hours_low), high=fmt.hours(hours_high))
         count = len(ladder.options)
-        self.ladder.setText(f"{count} option{'s' if count != 1 else ''} on the ladder · cash "
-                            f"{cash} · time away from core work {hours}")
+        self.ladder.setText(ngettext(
+            "{n} option on the ladder · cash {cash} · time away from core work {hours}",
+            "{n} options on the ladder · cash {cash} · time away from core work {hours}",
+            count).format(n=count, cash=cash, hours=hours))
 
 
 def describe(totals, fmt) -> str:
     """One line of totals for an option card (the same figures the documents print)."""
-    parts = [f"Cash {fmt.money(totals.cash)}",
-             f"{fmt.hours(totals.hours_away)} in work time, away from core work"]
+    parts = [_("Cash {amount}").format(amount=fmt.money(totals.cash)),
+             _("{hours} in work time, away from core work").format(
+                 hours=fmt.hours(totals.hours_away))]
     if totals.hours_own_time:
-        parts.append(f"{fmt.hours(totals.hours_own_time)} in your own time")
+        parts.append(_("{hours} in your own time").format(hours=fmt.hours(totals.hours_own_time)))
     if totals.hours_away_per_week is not None:
-        parts.append(f"{fmt.hours(totals.hours_away_per_week)} a week of work time")
+        parts.append(_("{hours} a week of work time").format(
+            hours=fmt.hours(totals.hours_away_per_week)))
     if totals.months is not None:
-        parts.append(f"over {fmt.number(totals.months)} months")
+        parts.append(_("over {n} months").format(n=fmt.number(totals.months)))
     if totals.cash_per_month is not None and totals.cash:
-        parts.append(f"about {fmt.approx(totals.cash_per_month)} a month")
+        parts.append(_("about {amount} a month").format(amount=fmt.approx(totals.cash_per_month)))
     if totals.cost_of_hours is not None:
-        parts.append(f"cost of the hours {fmt.money(totals.cost_of_hours)}")
-        parts.append(f"total {fmt.money(totals.total_cost)}")
+        parts.append(_("cost of the hours {amount}").format(amount=fmt.money(totals.cost_of_hours)))
+        parts.append(_("total {amount}").format(amount=fmt.money(totals.total_cost)))
     return " · ".join(parts)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from upskill_ask.i18n import N_, _, ngettext
 from upskill_ask.ui import typed
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.widgets import plain_label
@@ -20,40 +21,42 @@ LOCALES = [("English (United Kingdom)", "en_GB"), ("English (United States)", "e
 
 
 class PeoplePage(DraftPage):
-    required = (("person.name", "add your name"), ("manager.name", "add your manager's name"))
+    required = (("person.name", N_("add your name")),
+                ("manager.name", N_("add your manager's name")))
 
     def build(self) -> None:
-        self.setTitle("You and your manager")
-        self.setSubTitle("Who is asking, who decides, and when. Early in the budget cycle is "
-                         "the best time to ask.")
-        you = self.form("You")
-        you.line("person.name", "&Your name", required=True)
-        you.line("person.role", "Your &role", hint="e.g. Planning Analyst")
-        you.line("person.team", "&Team")
-        you.line("person.email", "Your e&mail", hint="used as the sender of the email draft",
+        self.setTitle(_("You and your manager"))
+        self.setSubTitle(_("Who is asking, who decides, and when. Early in the budget cycle is "
+                           "the best time to ask."))
+        you = self.form(_("You"))
+        you.line("person.name", _("&Your name"), required=True)
+        you.line("person.role", _("Your &role"), hint=_("e.g. Planning Analyst"))
+        you.line("person.team", _("&Team"))
+        you.line("person.email", _("Your e&mail"), hint=_("used as the sender of the email draft"),
                  check=typed.email_problem)
-        boss = self.form("Your manager")
-        boss.line("manager.name", "Man&ager's name", required=True)
-        boss.line("manager.title", "Manager's t&itle")
-        boss.line("manager.address_as", "Greet them in the emai&l as",
-                  hint="e.g. Arun or Dr Weber; left empty, their first name")
-        boss.line("manager.email", "Manager's &email", hint="the email draft is addressed here",
-                  check=typed.email_problem)
-        when = self.form("Timing")
-        when.date("timing.meeting_date", "Meeting &date")
-        when.date("timing.budget_date", "Bud&get is set on", hint="when next year's budget is fixed")
-        when.date("timing.decision_by", "Decision &wanted by")
+        boss = self.form(_("Your manager"))
+        boss.line("manager.name", _("Man&ager's name"), required=True)
+        boss.line("manager.title", _("Manager's t&itle"))
+        boss.line("manager.address_as", _("Greet them in the emai&l as"),
+                  hint=_("e.g. Arun or Dr Weber; left empty, their first name"))
+        boss.line("manager.email", _("Manager's &email"),
+                  hint=_("the email draft is addressed here"), check=typed.email_problem)
+        when = self.form(_("Timing"))
+        when.date("timing.meeting_date", _("Meeting &date"))
+        when.date("timing.budget_date", _("Bud&get is set on"),
+                  hint=_("when next year's budget is fixed"))
+        when.date("timing.decision_by", _("Decision &wanted by"))
         self.nudge = plain_label(name="timing-nudge")
         when.layout.addRow("", self.nudge)
-        money = self.form("Money and numbers")
-        money.combo("currency", "C&urrency", [(c, c) for c in CURRENCIES])
-        money.combo("locale", "Number and date &format", LOCALES)
-        money.combo("paper", "&Paper size", [("As the format: US Letter in the US and Canada, "
-                                              "else A4", "auto"), ("A4", "A4"),
-                                             ("US Letter", "letter")])
-        money.decimal("person.hourly_cost", "Your &hourly cost (optional)",
-                      hint="what one hour of your time costs the employer; shows the cost of "
-                      "the hours away")
+        money = self.form(_("Money and numbers"))
+        money.combo("currency", _("C&urrency"), [(c, c) for c in CURRENCIES])
+        money.combo("locale", _("Number and date &format"), LOCALES)
+        money.combo("paper", _("&Paper size"),
+                    [(_("As the format: US Letter in the US and Canada, else A4"), "auto"),
+                     ("A4", "A4"), ("US Letter", "letter")])
+        money.decimal("person.hourly_cost", _("Your &hourly cost (optional)"),
+                      hint=_("what one hour of your time costs the employer; shows the cost of "
+                             "the hours away"))
         self.body_layout.addStretch(1)
         self.store.changed.connect(self._on_changed)
         self.store.reset.connect(self.update_nudge)
@@ -70,15 +73,19 @@ class PeoplePage(DraftPage):
 def budget_nudge(budget_date: str | None, today: dt.date) -> str:
     """How many weeks are left before the budget is set, and what that means for the ask."""
     if not budget_date:
-        return "Tip: find out when next year's budget is set; asking before then is easiest."
+        return _("Tip: find out when next year's budget is set; asking before then is easiest.")
     try:
         day = dt.date.fromisoformat(budget_date)
     except ValueError:
         return ""
     weeks = (day - today).days // 7
     if day < today:
-        return ("The budget date has passed. Ask anyway: free and low-cost options on the "
-                "ladder still fit, and you will be first in line next cycle.")
+        return _("The budget date has passed. Ask anyway: free and low-cost options on the "
+                 "ladder still fit, and you will be first in line next cycle.")
     if weeks <= 2:
-        return f"Only {max(weeks, 0)} week(s) until the budget is set: ask for the meeting now."
-    return f"{weeks} weeks until the budget is set. Good timing: ask before plans are fixed."
+        weeks = max(weeks, 0)
+        return ngettext("Only {n} week until the budget is set: ask for the meeting now.",
+                        "Only {n} weeks until the budget is set: ask for the meeting now.",
+                        weeks).format(n=weeks)
+    return _("{n} weeks until the budget is set. Good timing: ask before plans are fixed."
+             ).format(n=weeks)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upskill_ask.i18n import _
 from upskill_ask.ui.form import Form
 from upskill_ask.ui.widgets import card_buttons, plain_label
 
@@ -76,54 +77,57 @@ class QuestionCard(QGroupBox):
         self.grid = grid
         form = Form(grid, page.binder, mnemonics=count == 1)
 
-        self.question = form.line(f"{prefix}.question", "&Question")
-        self.answer = form.text(f"{prefix}.answer", "&Answer")
+        self.question = form.line(f"{prefix}.question", _("&Question"))
+        self.answer = form.text(f"{prefix}.answer", _("&Answer"))
         lines = self.answer.fontMetrics().lineSpacing()
         self.answer.setMinimumHeight(lines * 4 + 12)
         self.answer.setMaximumHeight(lines * 7 + 12)
 
         self.reads = plain_label(name=f"{prefix}.how-it-reads")
-        self.reads.setAccessibleName(f"Question {n}: how the answer will read")
+        self.reads.setAccessibleName(_("Question {n}: how the answer will read").format(n=n))
         self.reads.setFrameShape(QFrame.Shape.StyledPanel)
         self.reads.setMargin(6)
-        grid.addRow(QLabel("How it will read"), self.reads)
+        grid.addRow(QLabel(_("How it will read")), self.reads)
         self._reads_row = grid.rowCount() - 1
 
         wording = QWidget()
         wording_row = QHBoxLayout(wording)
         wording_row.setContentsMargins(0, 0, 0, 0)
         self.edit_button = _button(
-            "Edit this wording", f"{prefix}.edit-wording", f"Edit the wording of answer {n}",
-            "Copy the answer filled with your figures into the answer box, so you can change it. "
-            "Your figures are then no longer updated.", self.edit_wording)
+            _("Edit this wording"), f"{prefix}.edit-wording",
+            _("Edit the wording of answer {n}").format(n=n),
+            _("Copy the answer filled with your figures into the answer box, so you can change "
+              "it. Your figures are then no longer updated."), self.edit_wording)
         self.reset_button = _button(
-            "Reset to library text", f"{prefix}.reset", f"Reset answer {n} to the library text",
-            "Empty the answer box: the library's answer, filled with your current figures, is "
-            "used again.", self.reset_wording)
+            _("Reset to library text"), f"{prefix}.reset",
+            _("Reset answer {n} to the library text").format(n=n),
+            _("Empty the answer box: the library's answer, filled with your current figures, is "
+              "used again."), self.reset_wording)
         wording_row.addWidget(self.edit_button)
         wording_row.addWidget(self.reset_button)
         wording_row.addStretch(1)
         grid.addRow("", wording)
         self._wording_row = grid.rowCount() - 1
 
-        self.evidence = form.text(f"{prefix}.evidence", "&Evidence you will bring")
+        self.evidence = form.text(f"{prefix}.evidence", _("&Evidence you will bring"))
         self.fallback = QPlainTextEdit()
-        form.add(f"private.fallbacks.{oid}", "&Fallback (private)", self.fallback)
+        form.add(f"private.fallbacks.{oid}", _("&Fallback (private)"), self.fallback)
         for short in (self.evidence, self.fallback):
             short.setMaximumHeight(lines * 4 + 12)
-        private = QLabel("Private: goes only into your prep sheet, never into the proposal or "
-                         "the email.")
+        private = QLabel(_("Private: goes only into your prep sheet, never into the proposal or "
+                           "the email."))
         private.setWordWrap(True)
         private.setObjectName(f"{prefix}.private-note")
         grid.addRow("", private)
         self.fallback.setAccessibleDescription(private.text())
 
-        for caption, widget in (("Question", self.question), ("Answer", self.answer),
-                                ("Evidence you will bring", self.evidence),
-                                ("Fallback, private", self.fallback)):
-            widget.setAccessibleName(f"Question {n}: {caption}")
+        for caption, widget in ((_("Question"), self.question), (_("Answer"), self.answer),
+                                (_("Evidence you will bring"), self.evidence),
+                                (_("Fallback, private"), self.fallback)):
+            widget.setAccessibleName(_("Question {n}: {field}").format(n=n, field=caption))
 
-        layout.addLayout(card_buttons(prefix, "question", index, count, page.move, page.remove))
+        layout.addLayout(card_buttons(prefix, _("question"), index, count, page.move,
+                                      page.remove))
         self.set_entry(None)
 
     # --- library and figures -------------------------------------------------------------
@@ -134,13 +138,13 @@ class QuestionCard(QGroupBox):
         self.custom = entry is None
         if entry is not None:
             self.question.setPlaceholderText(entry.question)
-            self.question.setToolTip("Leave empty to use the library's wording, or put it the "
-                                     "way your manager would.")
+            self.question.setToolTip(_("Leave empty to use the library's wording, or put it the "
+                                       "way your manager would."))
         else:
-            self.question.setPlaceholderText("The question as your manager might put it")
-            self.answer.setPlaceholderText("The answer you will give, in your own words")
-            self.evidence.setPlaceholderText("What you will bring to back it up")
-            self.fallback.setPlaceholderText("What you could concede if the answer is still no")
+            self.question.setPlaceholderText(_("The question as your manager might put it"))
+            self.answer.setPlaceholderText(_("The answer you will give, in your own words"))
+            self.evidence.setPlaceholderText(_("What you will bring to back it up"))
+            self.fallback.setPlaceholderText(_("What you could concede if the answer is still no"))
         show_library = known and entry is not None
         self.grid.setRowVisible(self._reads_row, show_library)
         self.grid.setRowVisible(self._wording_row, show_library)
@@ -162,7 +166,7 @@ class QuestionCard(QGroupBox):
     def update_title(self) -> None:
         text = str(self.page.store.get(f"{self.prefix}.question") or "").strip()
         if not text:
-            text = self.entry.question if self.entry else "Your own question"
+            text = self.entry.question if self.entry else _("Your own question")
         title = f"{self.index + 1}. {text}"
         width = max(self.fontMetrics().averageCharWidth() * 70, 200)
         self.setTitle(self.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, width))
@@ -176,8 +180,8 @@ class QuestionCard(QGroupBox):
         if self.custom or filled is None:
             self.reads.setText("")
         elif has_own:
-            self.reads.setText("Your own wording above is used. The library's answer with your "
-                               "figures would read:\n\n" + filled.answer)
+            self.reads.setText(_("Your own wording above is used. The library's answer with your "
+                                 "figures would read:") + "\n\n" + filled.answer)
         else:
             self.reads.setText(filled.answer)
 

@@ -16,6 +16,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout
 
+from upskill_ask.i18n import _
+
 if TYPE_CHECKING:
     from upskill_ask.objections import LibraryObjection
     from upskill_ask.ui.pages.question_card import Filled
@@ -35,22 +37,22 @@ class LibraryChooser(QObject):
         self.library: dict[str, LibraryObjection] | None = None
         self.layout = QHBoxLayout()
         left = QVBoxLayout()
-        self.label = QLabel("Questions from the &library")
+        self.label = QLabel(_("Questions from the &library"))
         self.list = QListWidget()
         self.list.setObjectName("questions-library")
-        self.list.setAccessibleName("Questions from the library")
+        self.list.setAccessibleName(_("Questions from the library"))
         self.list.setAccessibleDescription(
-            "Tick a question to add it to your proposal; untick it to take it out.")
+            _("Tick a question to add it to your proposal; untick it to take it out."))
         self.list.setMouseTracking(True)
         self.list.setUniformItemSizes(True)
         self.label.setBuddy(self.list)
         left.addWidget(self.label)
         left.addWidget(self.list)
         right = QVBoxLayout()
-        preview_label = QLabel("What it usually means, and your answer")
+        preview_label = QLabel(_("What it usually means, and your answer"))
         self.preview = QTextBrowser()
         self.preview.setObjectName("questions-preview")
-        self.preview.setAccessibleName("Preview of the selected question")
+        self.preview.setAccessibleName(_("Preview of the selected question"))
         self.preview.setOpenLinks(False)
         self.preview.setTabChangesFocus(True)
         preview_label.setBuddy(self.preview)
@@ -96,8 +98,8 @@ class LibraryChooser(QObject):
 
     def show_preview(self, item: QListWidgetItem | None) -> None:
         if item is None or self.library is None:
-            self.preview.setPlainText("Select a question to see what it usually means and how "
-                                      "your answer would read.")
+            self.preview.setPlainText(_("Select a question to see what it usually means and how "
+                                        "your answer would read."))
             return
         oid = item.data(ID_ROLE)
         entry = self.library.get(oid)
@@ -105,9 +107,10 @@ class LibraryChooser(QObject):
             return
         filled = self._filled(oid)
         parts = [f"<p><b>{escape(entry.question)}</b></p>",
-                 f"<p><i>What it usually means</i><br>{escape(entry.meaning)}</p>"]
+                 f"<p><i>{escape(_('What it usually means'))}</i><br>{escape(entry.meaning)}</p>"]
         if filled is not None:
-            parts.append(f"<p><i>Your answer, with your figures</i><br>{escape(filled.answer)}</p>")
+            parts.append(f"<p><i>{escape(_('Your answer, with your figures'))}</i><br>"
+                         f"{escape(filled.answer)}</p>")
         self.preview.setHtml("".join(parts))
 
     def tick(self, chosen: set[str]) -> None:

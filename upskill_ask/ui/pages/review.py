@@ -15,9 +15,10 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from upskill_ask.i18n import _, ngettext
 from upskill_ask.ui.pages.base import DraftPage, PageId
 from upskill_ask.ui.widgets import plain_label
-from upskill_ask.vocabulary import option_name
+from upskill_ask.vocabulary import kind_label
 
 SECTION_PAGES = {"title": PageId.REVIEW, "email": PageId.REVIEW, "person": PageId.PEOPLE,
                  "manager": PageId.PEOPLE, "timing": PageId.PEOPLE, "skill": PageId.SKILL,
@@ -27,23 +28,24 @@ SECTION_PAGES = {"title": PageId.REVIEW, "email": PageId.REVIEW, "person": PageI
 
 class ReviewPage(DraftPage):
     def build(self) -> None:
-        self.setTitle("Review and export")
-        self.setSubTitle("Check the proposal as your manager will see it, then export it, "
-                         "email it or print it.")
+        self.setTitle(_("Review and export"))
+        self.setSubTitle(_("Check the proposal as your manager will see it, then export it, "
+                           "email it or print it."))
         form = self.form()
-        form.line("title", "Proposal &title", hint="shown at the top of the proposal")
-        form.line("email.subject", "Email s&ubject", hint="left empty, a subject is written for you")
-        form.text("email.message", "Email &message",
-                  hint="left empty, a short covering note is written from your proposal")
+        form.line("title", _("Proposal &title"), hint=_("shown at the top of the proposal"))
+        form.line("email.subject", _("Email s&ubject"),
+                  hint=_("left empty, a subject is written for you"))
+        form.text("email.message", _("Email &message"),
+                  hint=_("left empty, a short covering note is written from your proposal"))
 
         self._build_summary()
         self.body_layout.addStretch(1)
         self._panels = False  # the preview and export panels are made when first needed
 
     #: made by _build_panels, on first show or first use (they are not needed to start the app)
-    _PANEL_PARTS = frozenset({"worker", "exports", "preview", "renderer", "preview_busy",
-                              "preview_status", "export_buttons", "export_busy", "export_status",
-                              "splitter"})
+    _PANEL_PARTS = frozenset({"worker", "exports", "after_meeting", "preview", "renderer",
+                              "preview_busy", "preview_status", "export_buttons", "export_busy",
+                              "export_status", "splitter"})
 
     def __getattr__(self, name: str):
         if name in ReviewPage._PANEL_PARTS and not self.__dict__.get("_panels", True):
@@ -62,6 +64,7 @@ class ReviewPage(DraftPage):
         if self._panels:
             return
         self._panels = True
+        from upskill_ask.ui.after_meeting import AfterMeetingBox
         from upskill_ask.ui.export_panel import ExportPanel
         from upskill_ask.ui.preview_panel import PreviewPanel
         from upskill_ask.ui.render_worker import RenderWorker
@@ -69,6 +72,8 @@ class ReviewPage(DraftPage):
         self.worker = RenderWorker(self)
         self.exports = ExportPanel(self.store, self.worker, self.wizard)
         self.body_layout.insertWidget(self.body_layout.count() - 1, self.exports)
+        self.after_meeting = AfterMeetingBox(self.exports, self.wizard)
+        self.body_layout.insertWidget(self.body_layout.count() - 1, self.after_meeting)
         self.preview = PreviewPanel(self.worker)
         self.preview.refreshDue.connect(lambda: self.refresh(only_if_changed=True))
         # what scripts and tests look at, by the names they had before the panels
@@ -93,25 +98,25 @@ class ReviewPage(DraftPage):
         self.store.changed.connect(lambda _path: self.preview.draft_changed())
         self.store.reset.connect(self.preview.draft_replaced)
         if self.isVisible():  # made while the page is being shown: show them with it
-            for part in (self.splitter, self.exports, self.preview):
+            for part in (self.splitter, self.exports, self.after_meeting, self.preview):
                 part.show()
 
     def _build_summary(self) -> None:
-        box = QGroupBox("Ready to export?")
+        box = QGroupBox(_("Ready to export?"))
         box.setObjectName("review-summary")
         layout = QVBoxLayout(box)
         self.summary = plain_label(name="summary-text")
-        self.summary.setAccessibleName("Summary")
+        self.summary.setAccessibleName(_("Summary"))
         layout.addWidget(self.summary)
         self.missing_list = QLabel()
         self.missing_list.setObjectName("missing-for-export")
-        self.missing_list.setAccessibleName("What is still missing")
+        self.missing_list.setAccessibleName(_("What is still missing"))
         self.missing_list.setWordWrap(True)
         self.missing_list.setTextFormat(Qt.TextFormat.RichText)
         self.missing_list.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.missing_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.missing_list.setToolTip("Follow a link to go to that field")
+        self.missing_list.setToolTip(_("Follow a link to go to that field"))
         self.missing_list.linkActivated.connect(self.go_to_field)
         self.missing_list.hide()
         layout.addWidget(self.missing_list)
@@ -125,13 +130,14 @@ class ReviewPage(DraftPage):
         try:
             draft = self.store.draft()
         except drafts.DraftError as exc:
-            self._show_problems("Some fields need fixing before the proposal can be made:",
+            self._show_problems(_("Some fields need fixing before the proposal can be made:"),
                                 exc.problems)
             self.preview.wait_for_fixes(exc.lines())
             return
         missing = views.missing_for_export(draft)
         if missing:
-            self._show_problems("Before you export, fill in:", missing)
+            self._show_problems(_("Before you export, fill in:"),
+                                [(path, _(message)) for path, message in missing])
         else:
             self._show_ready(draft)
         self.preview.show_draft(draft, views.proposal_source(draft), only_if_changed=only_if_changed)
@@ -148,12 +154,17 @@ class ReviewPage(DraftPage):
     def _show_ready(self, draft) -> None:
         options = len(draft.options)
         first = draft.options[0]
-        choice = option_name(first.title, first.kind)
+        choice = first.title.strip() or _(kind_label(first.kind))
         to = draft.manager.name + (f" ({draft.manager.title})" if draft.manager.title else "")
-        self.summary.setText(
-            f"Ready: “{draft.proposal_title()}”, addressed to {to}, with "
-            f"{options} option{'s' if options != 1 else ''} (first choice: {choice}) and "
-            f"{len(draft.objections)} anticipated question{'s' if len(draft.objections) != 1 else ''}.")
+        questions = len(draft.objections)
+        self.summary.setText(_("Ready: “{title}”, addressed to {to}, with {options} and {questions}."
+                               ).format(
+            title=draft.proposal_title(), to=to,
+            options=ngettext("{n} option (first choice: {choice})",
+                             "{n} options (first choice: {choice})", options).format(
+                n=options, choice=choice),
+            questions=ngettext("{n} anticipated question", "{n} anticipated questions",
+                               questions).format(n=questions)))
         self.missing_list.clear()
         self.missing_list.hide()
         self.preview.incomplete = False

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -14,7 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from upskill_ask import recent
+from upskill_ask.i18n import _
+from upskill_ask.ui import language
 from upskill_ask.ui.pages.base import DraftPage
+from upskill_ask.ui.widgets import plain_label
 
 
 class StartPage(DraftPage):
@@ -25,6 +29,7 @@ class StartPage(DraftPage):
     pathChosen = Signal(Path)
     exampleChosen = Signal(Path)
     outcomeRequested = Signal()
+    languageChosen = Signal(object)  # a language code, or None for the system's
 
     def _path_list(self, text: str, name: str, accessible: str,
                    chosen: SignalInstance) -> tuple[QLabel, QListWidget]:
@@ -41,20 +46,20 @@ class StartPage(DraftPage):
         return label, files
 
     def build(self) -> None:
-        self.setTitle("Prepare your ask")
-        self.setSubTitle("Go into the meeting with a clear proposal, several options and answers "
-                         "ready. Start a new proposal, or carry on with a draft.")
+        self.setTitle(_("Prepare your ask"))
+        self.setSubTitle(_("Go into the meeting with a clear proposal, several options and "
+                           "answers ready. Start a new proposal, or carry on with a draft."))
         buttons = QHBoxLayout()
-        self.new_button = QPushButton("Start a ne&w proposal")
+        self.new_button = QPushButton(_("Start a ne&w proposal"))
         self.new_button.setObjectName("start-new")
         self.new_button.clicked.connect(self.newRequested)
-        self.open_button = QPushButton("&Open a draft…")
+        self.open_button = QPushButton(_("&Open a draft…"))
         self.open_button.setObjectName("start-open")
         self.open_button.clicked.connect(self.openRequested)
-        self.outcome_button = QPushButton("Record the outcome of the meetin&g…")
+        self.outcome_button = QPushButton(_("Record the outcome of the meetin&g…"))
         self.outcome_button.setObjectName("start-outcome")
-        self.outcome_button.setToolTip("Open the recent draft selected below (or choose one) "
-                                       "and record what was decided")
+        self.outcome_button.setToolTip(_("Open the recent draft selected below (or choose one) "
+                                         "and record what was decided"))
         self.outcome_button.clicked.connect(self.outcomeRequested)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
@@ -63,10 +68,43 @@ class StartPage(DraftPage):
         self.body_layout.addLayout(buttons)
 
         self.recent_label, self.recent_list = self._path_list(
-            "&Recent drafts", "start-recent", "Recent drafts", self.pathChosen)
+            _("&Recent drafts"), "start-recent", _("Recent drafts"), self.pathChosen)
         self.examples_label, self.examples_list = self._path_list(
-            "Start from an &example", "start-examples", "Examples", self.exampleChosen)
+            _("Start from an &example"), "start-examples", _("Examples"), self.exampleChosen)
         self.body_layout.addStretch(1)
+        self._language_row()
+
+    def _language_row(self) -> None:
+        """The app's own language: System or one of ours, remembered for the next starts."""
+        row = QHBoxLayout()
+        label = QLabel(_("App &language:"))
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("app-language")
+        self.language_box.setAccessibleName(_("App language"))
+        self.language_box.setToolTip(_("The language of the app's own screens. The language of "
+                                       "the documents is set for each draft."))
+        for text, code in language.choices():
+            self.language_box.addItem(text, code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language.chosen())))
+        self.language_box.activated.connect(self._language_activated)
+        label.setBuddy(self.language_box)
+        row.addWidget(label)
+        row.addWidget(self.language_box)
+        row.addStretch(1)
+        self.body_layout.addLayout(row)
+        self.language_note = plain_label(name="app-language-note")
+        self.language_note.hide()
+        self.body_layout.addWidget(self.language_note)
+
+    def _language_activated(self, index: int) -> None:
+        code = self.language_box.itemData(index) if index >= 0 else None
+        if code == language.chosen():
+            return
+        if not language.choose(code):
+            self.language_note.setText(_("The choice of language could not be saved."))
+            self.language_note.show()
+            return
+        self.languageChosen.emit(code)
 
     def initializePage(self) -> None:
         super().initializePage()
