@@ -184,7 +184,7 @@ class ExportPanel(QGroupBox):
 
     def _export_file(self, export: Export, then: Callable[[Path], None] | None = None) -> None:
         what = _(export.what)
-        draft = self._export_draft(what, private=export is PREP, pdf=export is not CALENDAR)
+        draft = self._export_draft(what, private=export is PREP, pdf=export not in (CALENDAR, RECAP))
         if draft is None:
             return
         target = self._ask_target(export, draft)
