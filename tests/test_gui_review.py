@@ -413,6 +413,30 @@ def test_email_draft_is_written_and_its_place_told(review, qtbot, tmp_path, open
     assert dialogs.errors == []
 
 
+def test_the_recap_carries_the_calendar_when_asked_and_says_what_it_holds(review, qtbot, tmp_path,
+                                                                         opened):
+    review.page.exports.email_calendar.setChecked(True)
+    suggested = exported(review, qtbot, tmp_path / "recap.eml", "export-recap")
+    assert suggested == "Recap-Proposal-data-visualisation-training.eml"
+    message = email.message_from_bytes((tmp_path / "recap.eml").read_bytes(),
+                                       policy=email.policy.default)
+    assert message["X-Unsent"] == "1" and message["Subject"].startswith("Thank you")
+    text = message.get_body(("plain",)).get_content()
+    assert "Hi Graham," in text and "Power BI Data Analyst course" in text
+    assert [a.get_content_type() for a in message.iter_attachments()] == ["text/calendar"]
+    assert opened == [tmp_path / "recap.eml"]
+    assert "what was agreed and the next dates" in review.dialogs.infos[0][1]
+
+
+def test_the_outcome_report_exports_as_a_pdf(review, qtbot, tmp_path):
+    review.wizard.store.set("outcome.learned", "DAX measures and Power Query.")
+    suggested = exported(review, qtbot, tmp_path / "report", "export-outcome")
+    assert suggested == "Outcome-report-Proposal-data-visualisation-training.pdf"
+    text = pdf_text((tmp_path / "report.pdf").read_bytes())
+    assert "What I learned" in text and "DAX measures and Power Query." in text
+    assert "Nothing less than paid hours" not in text
+
+
 def test_open_in_viewer_says_where_the_file_is(review, qtbot, tmp_path, monkeypatch, opened):
     page = review.page
     dialogs = review.dialogs
@@ -490,7 +514,7 @@ def test_render_failure_during_export_is_reported(review, qtbot, tmp_path, monke
     dialogs = review.dialogs
     from upskill_ask.render import RenderError
 
-    def broken(export, draft):
+    def broken(export, draft, calendar=False):
         raise RenderError("rendering took longer than 60 s and was stopped")
 
     page.worker.isolate = False

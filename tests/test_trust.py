@@ -64,7 +64,7 @@ FREE_TEXT_SKIP = {"format", "language", "locale", "currency", "kind", "id", "by"
                   "hours_total", "hours_per_week", "hours_on_clock", "hourly_cost", "paper",
                   "date", "early_bird_date", "register_date", "exam", "materials", "travel",
                   "early_bird_amount", "expert_hours", "expert_rate", "cover_hours",
-                  "cover_rate"}
+                  "cover_rate", "decision", "decided_on"}
 
 
 def text_paths(data):
@@ -245,22 +245,42 @@ def canary_draft() -> dict:
     return data
 
 
-def test_private_canary_reaches_only_the_prep_sheet(tmp_path):
+def eml_text(path: Path) -> str:
+    """Headers and every text part of an email (a calendar attachment too)."""
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    return "\n".join(f"{k}: {v}" for k, v in msg.items()) + "\n".join(
+        str(p.get_content()) for p in msg.walk() if p.get_content_maintype() == "text")
+
+
+@pytest.mark.parametrize("outcome", [False, True], ids=["before", "after-the-meeting"])
+def test_private_canary_reaches_only_the_prep_sheet(tmp_path, outcome):
+    data = canary_draft()
+    if outcome:  # every public field of the outcome filled: still nothing private comes along
+        data["outcome"] = {"decision": "approved", "option": 1, "conditions": "c", "budget_line":
+                           "b", "signed_by": "s", "decided_on": "2026-12-10", "follow_up": "f",
+                           "learned": "l", "applied": "a", "shared": "s"}
+        data["plan"]["measures"][0]["achieved"] = "done"
     source = tmp_path / "canary.upskill"
-    source.write_text(json.dumps(canary_draft()))
-    out = {k: tmp_path / f"out.{k}" for k in ("pdf", "prep.pdf", "eml", "html")}
+    source.write_text(json.dumps(data))
+    out = {k: tmp_path / f"out.{k}" for k in ("pdf", "prep.pdf", "eml", "html", "recap.eml",
+                                              "report.pdf", "ics")}
     assert cli.main(["render", str(source), "-o", str(out["pdf"]), "--prep-sheet",
                      str(out["prep.pdf"]), "--email", str(out["eml"]), "--html",
-                     str(out["html"])]) == 0
+                     str(out["html"]), "--recap", str(out["recap.eml"]), "--outcome-report",
+                     str(out["report.pdf"]), "--calendar", str(out["ics"]),
+                     "--email-calendar"]) == 0
     proposal = pdf_text(out["pdf"].read_bytes())
     raw_pdf = out["pdf"].read_bytes()
     msg = email.message_from_bytes(out["eml"].read_bytes(), policy=email.policy.default)
-    eml_text = "\n".join(f"{k}: {v}" for k, v in msg.items()) + "\n".join(
-        str(p.get_content()) for p in msg.walk() if p.get_content_maintype() == "text")
     attached = next(msg.iter_attachments()).get_content()
+    assert len(list(msg.iter_attachments())) == 2  # the proposal and the calendar
     for name, text in (("proposal", proposal), ("pdf bytes", raw_pdf.decode("latin-1")),
-                       ("email", eml_text), ("attachment", pdf_text(attached)),
-                       ("html", out["html"].read_text(encoding="utf-8"))):
+                       ("email", eml_text(out["eml"])), ("attachment", pdf_text(attached)),
+                       ("html", out["html"].read_text(encoding="utf-8")),
+                       ("recap", eml_text(out["recap.eml"])),
+                       ("report", pdf_text(out["report.pdf"].read_bytes())),
+                       ("report bytes", out["report.pdf"].read_bytes().decode("latin-1")),
+                       ("calendar", out["ics"].read_text(encoding="utf-8"))):
         assert CANARY.lower() not in squash(text), name
     prep = squash(pdf_text(out["prep.pdf"].read_bytes()))
     assert prep.count(CANARY.lower()) >= 8

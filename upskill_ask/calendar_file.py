@@ -4,13 +4,18 @@ every success measure's date. Only what the proposal shows goes in: nothing priv
 
 Each event's UID is stable for a given draft, so importing a newer file updates the events in a
 calendar app instead of adding copies.
+
+``for_manager``: the file that travels with an email to the manager. Its events are worded for
+the manager's calendar (named after the employee), it leaves out the employee's own budget
+reminder, and its UIDs differ from the employee's file, so the two never replace each other.
+``since``: only the events on or after a day (the recap email sends the dates still to come).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from upskill_ask.model import Draft
 
@@ -25,8 +30,44 @@ class Entry:
     description: str
 
 
-def entries(draft: Draft) -> list[Entry]:
-    """The dated steps of the plan, in date order, worded for the employee's own calendar."""
+def entries(draft: Draft, *, for_manager: bool = False,
+            since: dt.date | None = None) -> list[Entry]:
+    """The dated steps of the plan, in date order, worded for the employee's own calendar
+    (``for_manager``: for the manager's)."""
+    found = _for_manager(draft) if for_manager else _for_self(draft)
+    return sorted((e for e in found if since is None or e.day >= since),
+                  key=lambda e: (e.day, e.key))
+
+
+def _for_manager(draft: Draft) -> list[Entry]:
+    skill = draft.skill.name.strip() or "development"
+    person = draft.person.name.strip() or "your team member"
+    timing, plan = draft.timing, draft.plan
+    found: list[Entry] = []
+    if timing.meeting_date:
+        found.append(Entry("meeting", timing.meeting_date, f"Meeting with {person}: {skill}",
+                           f"{person} presents a proposal for learning {skill}."))
+    if timing.decision_by and not draft.outcome.recorded:
+        found.append(Entry("decision", timing.decision_by, f"Decision asked: {skill}",
+                           f"{person} asked for a decision on the proposal by this date."))
+    for n, check_in in enumerate(plan.check_ins, 1):
+        if check_in.date is None:
+            continue
+        review = check_in.review.strip().rstrip(".")
+        found.append(Entry(
+            f"check-in-{n}", check_in.date,
+            f"Check-in with {person}: {review}" if review else f"Check-in with {person}: {skill}",
+            f"{person} reviews with you: {review}." if review else
+            f"{person} shows progress against the success measures."))
+    for n, measure in enumerate(plan.measures, 1):
+        if measure.by:
+            what = measure.what.strip() or f"success measure {n}"
+            found.append(Entry(f"measure-{n}", measure.by, f"{person}: {what}",
+                               f"Success measure {n} of the plan for {skill}."))
+    return [replace(e, key=f"manager-{e.key}") for e in found]
+
+
+def _for_self(draft: Draft) -> list[Entry]:
     from upskill_ask.formatting import Formatter
 
     fmt = Formatter.for_draft(draft)
@@ -61,7 +102,7 @@ def entries(draft: Draft) -> list[Entry]:
             what = measure.what.strip() or f"success measure {n}"
             found.append(Entry(f"measure-{n}", measure.by, f"Due: {what}",
                                f"Success measure {n} of the plan for {skill}."))
-    return sorted(found, key=lambda e: (e.day, e.key))
+    return found
 
 
 def _uid(draft: Draft, key: str) -> str:
@@ -70,7 +111,8 @@ def _uid(draft: Draft, key: str) -> str:
     return f"{key}-{digest}@upskill-ask"
 
 
-def calendar_bytes(draft: Draft, *, now: dt.datetime | None = None) -> bytes:
+def calendar_bytes(draft: Draft, *, now: dt.datetime | None = None, for_manager: bool = False,
+                   since: dt.date | None = None) -> bytes:
     """The .ics file: one all-day event per entry, UTF-8, CRLF lines folded at 75 octets."""
     from icalendar import Calendar, Event
 
@@ -80,7 +122,7 @@ def calendar_bytes(draft: Draft, *, now: dt.datetime | None = None) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Development: {draft.skill.name.strip() or 'proposal'}")
-    for entry in entries(draft):
+    for entry in entries(draft, for_manager=for_manager, since=since):
         event = Event()
         event.add("uid", _uid(draft, entry.key))
         event.add("dtstamp", stamp)

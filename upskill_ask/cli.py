@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("draft", metavar="DRAFT", type=Path, help="the .upskill file")
 
     render = sub.add_parser(
-        "render", help="write the proposal PDF and, optionally, the prep sheet, email and HTML",
+        "render", help="write the proposal PDF and, optionally, the prep sheet, emails, HTML, "
+        "calendar and outcome report",
         description="Render a draft. The proposal (-o) is for your manager; the prep sheet is "
         "for you alone; the email draft (.eml) is addressed to your manager with the proposal "
         "attached; --html writes the proposal as one self-contained HTML file.")
@@ -53,6 +54,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--calendar", metavar="FILE.ics", type=Path,
                         help="also write the meeting, a budget reminder, the check-ins and the "
                         "measures' dates as an iCalendar file (nothing private)")
+    render.add_argument("--recap", metavar="RECAP.eml", type=Path,
+                        help="also write the thank-you and recap email to send after the "
+                        "meeting: what was agreed (the recorded outcome, else the first choice "
+                        "as a draft to adjust) and the next dates")
+    render.add_argument("--outcome-report", metavar="REPORT.pdf", type=Path,
+                        help="also write the outcome report PDF: what was learned and applied, "
+                        "each measure planned against achieved, the decision recorded")
+    render.add_argument("--email-calendar", action="store_true",
+                        help="attach the dates as a calendar file, worded for your manager, to "
+                        "the email (--email) and the recap (--recap)")
 
     sub.add_parser("schema", help="print the draft's JSON Schema",
                    description="Print the JSON Schema of draft files, for editors that "
@@ -118,8 +129,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     missing = views.missing_for_export(draft)
     if missing:
         return _errors([f"{path}: {message}" for path, message in missing])
+    if args.email_calendar and not (args.email or args.recap):
+        return _errors(["--email-calendar: attaches the calendar to an email; add --email or "
+                        "--recap"])
     outputs = {"-o": args.output, "--prep-sheet": args.prep_sheet, "--email": args.email,
-               "--html": args.html, "--calendar": args.calendar}
+               "--html": args.html, "--calendar": args.calendar, "--recap": args.recap,
+               "--outcome-report": args.outcome_report}
     chosen = {flag: path for flag, path in outputs.items() if path is not None}
     problems = []
     for flag, path in chosen.items():
@@ -156,7 +171,14 @@ def cmd_render(args: argparse.Namespace) -> int:
         if args.email:
             from upskill_ask import mail
 
-            files[args.email] = mail.eml_bytes(draft, files[args.output])
+            files[args.email] = mail.eml_bytes(draft, files[args.output],
+                                               calendar=args.email_calendar)
+        if args.recap:
+            from upskill_ask import recap
+
+            files[args.recap] = recap.eml_bytes(draft, calendar=args.email_calendar)
+        if args.outcome_report:
+            files[args.outcome_report] = render.outcome_pdf(draft)
         if args.calendar:
             from upskill_ask.calendar_file import calendar_bytes
 

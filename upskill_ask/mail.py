@@ -5,6 +5,9 @@ Thunderbird with an add-on, Apple Mail) open it as a draft ready to send. Header
 stripped of line breaks; addresses go in only when ``upskill_ask.addresses`` finds them usable
 (a draft from an older file may hold anything), built with ``email.headerregistry.Address`` so
 that names in any script become encoded words. Nothing under ``private`` is read here.
+With ``calendar=True`` the dates go along as a second attachment, a calendar file worded for
+the manager (``calendar_file``), which the default message mentions. The recap email sent after
+the meeting is :mod:`upskill_ask.recap`, built from the same pieces.
 """
 
 from __future__ import annotations
@@ -59,10 +62,10 @@ def greeting_name(draft: Draft) -> str:
     return draft.manager.address_as.strip() or (draft.manager.name.split() or ["there"])[0]
 
 
-def default_message(draft: Draft) -> str:
+def default_message(draft: Draft, *, calendar: bool = False) -> str:
     """A covering note of three to five sentences written from the public draft: the ask, the
-    payoff (when the user gave what the gap costs), the decision date and the attachment. The
-    user can replace it."""
+    payoff (when the user gave what the gap costs), the decision date and the attachment (and,
+    with ``calendar``, the calendar file attached too). The user can replace it."""
     totals = ladder_totals(draft)
     fmt = Formatter.for_draft(draft, totals)
     skill = draft.skill.name or "a skill I want to build"
@@ -120,9 +123,31 @@ def default_message(draft: Draft) -> str:
         sentences.append("Could we find 30 minutes to go through it?")
     sentences.append("The attached PDF sets out the options side by side, what I will deliver "
                      "and how you will see the results.")
+    if calendar:
+        sentences.append(calendar_sentence(draft))
     body = "\n\n".join([f"Hi {greeting_name(draft)},", " ".join(sentences),
                          "Thank you,\n" + (draft.person.name or "")])
     return body.rstrip() + "\n"
+
+
+def calendar_sentence(draft: Draft, since: dt.date | None = None) -> str:
+    """What the attached calendar file holds, said to the manager."""
+    from upskill_ask.calendar_file import entries
+
+    keys = {e.key.split("-")[1] for e in entries(draft, for_manager=True, since=since)}
+    held = [what for key, what in (("meeting", "our meeting"), ("decision", "the decision date"),
+                                   ("check", "the check-in dates"),
+                                   ("measure", "the dates of the success measures"))
+            if key in keys]
+    listed = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else "".join(held)
+    return f"The attached calendar file adds {listed or 'the dates'} to your calendar."
+
+
+def attach_calendar(msg: EmailMessage, draft: Draft, ics: bytes) -> None:
+    from upskill_ask import filenames
+
+    msg.add_attachment(ics, maintype="text", subtype="calendar", params={"method": "PUBLISH"},
+                       filename=f"Calendar-{filenames.for_draft(draft)}.ics")
 
 
 def attachment_name(draft: Draft) -> str:
@@ -131,7 +156,10 @@ def attachment_name(draft: Draft) -> str:
     return f"{filenames.for_draft(draft)}.pdf"
 
 
-def build_message(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None) -> EmailMessage:
+def build_message(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None,
+                  calendar: bool = False) -> EmailMessage:
+    """The covering email; ``calendar``: with the manager's calendar file as a second
+    attachment, which the default message mentions."""
     draft = public_copy(draft)
     msg = EmailMessage()
     msg["To"] = recipient(draft.manager.name, draft.manager.email)
@@ -143,13 +171,18 @@ def build_message(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None 
     msg["Message-ID"] = make_msgid(domain="upskill-ask.invalid")
     msg["X-Unsent"] = "1"
     msg["X-Mailer"] = "upskill-ask"
-    body = draft.email.message or default_message(draft)
+    body = draft.email.message or default_message(draft, calendar=calendar)
     msg.set_content(body.replace("\r\n", "\n") + ("" if body.endswith("\n") else "\n"))
     msg.add_attachment(proposal_pdf, maintype="application", subtype="pdf",
                        filename=attachment_name(draft))
+    if calendar:
+        from upskill_ask.calendar_file import calendar_bytes
+
+        attach_calendar(msg, draft, calendar_bytes(draft, now=now, for_manager=True))
     return msg
 
 
-def eml_bytes(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None) -> bytes:
+def eml_bytes(draft: Draft, proposal_pdf: bytes, *, now: dt.datetime | None = None,
+              calendar: bool = False) -> bytes:
     """The message as bytes with CRLF line ends, as .eml files are usually stored."""
-    return build_message(draft, proposal_pdf, now=now).as_bytes(policy=SMTP)
+    return build_message(draft, proposal_pdf, now=now, calendar=calendar).as_bytes(policy=SMTP)

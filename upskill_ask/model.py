@@ -33,6 +33,7 @@ from upskill_ask.option_model import (  # noqa: F401 (the draft's parts, importe
     Option,
     Schedule,
 )
+from upskill_ask.outcome import Outcome
 from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read from here too)
     FORMAT_ID,
     HOURS_MAX,
@@ -109,6 +110,7 @@ class Skill(_Model):
 class Measure(_Model):
     what: Line = ""
     by: dt.date | None = None
+    achieved: Line = Field(default="", description="What was achieved (after the fact).")
 
 
 class CheckIn(_Model):
@@ -200,6 +202,8 @@ class Draft(_Model):
     objections: list[Objection] = Field(default_factory=list, max_length=OBJECTIONS_MAX)
     email: Email = Field(default_factory=Email)
     private: Private = Field(default_factory=Private)
+    outcome: Outcome = Field(default_factory=Outcome, description="The decision and what came "
+                             "of it, recorded after the meeting (upskill_ask.outcome).")
 
     @field_validator("options")
     @classmethod

@@ -191,6 +191,19 @@ def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
     return preview_window.proposal_preview(draft, in_view=in_view, page_map=page_map, today=today)
 
 
+def outcome_html(draft: Draft, *, today: dt.date | None = None, embed_fonts: bool = True) -> str:
+    """The outcome report (for the manager, at the last check-in): from the public source,
+    like the proposal, so nothing private can reach it."""
+    context = document(draft, private=False, today=today, embed_fonts=embed_fonts).as_context()
+    return render_template("outcome.html.j2", context)
+
+
+def outcome_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
+    return html_to_pdf(outcome_html(draft, today=today, embed_fonts=False),
+                       title=f"Outcome report — {draft.proposal_title()}",
+                       author=draft.person.name, language=draft.language)
+
+
 def prep_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
     return html_to_pdf(prep_html(draft, today=today, embed_fonts=False),
                        title=f"Private prep sheet — {draft.proposal_title()}",

@@ -60,6 +60,10 @@ EMAIL = Export("email", "", ".eml", N_("Save the email draft"),
                N_("Email drafts (*.eml);;All files (*)"), N_("the email draft"))
 CALENDAR = Export("calendar", "Calendar-", ".ics", N_("Save the dates as a calendar file"),
                   N_("Calendar files (*.ics);;All files (*)"), N_("the calendar"))
+RECAP = Export("recap", "Recap-", ".eml", N_("Save the recap email to send after the meeting"),
+               N_("Email drafts (*.eml);;All files (*)"), N_("the recap email"))
+OUTCOME = Export("outcome", "Outcome-report-", ".pdf", N_("Export the outcome report"),
+                 N_("PDF documents (*.pdf);;All files (*)"), N_("the outcome report"))
 
 
 def default_name(export: Export, draft: Draft) -> str:
@@ -76,7 +80,8 @@ def with_suffix(path: Path, suffix: str) -> Path:
 # --- jobs (run in the render process, or on the render thread) ---------------------------------
 
 
-def document_bytes(export: Export, draft: Draft) -> bytes:
+def document_bytes(export: Export, draft: Draft, calendar: bool = False) -> bytes:
+    """The file of one export; ``calendar``: an email carries the dates as a second attachment."""
     from upskill_ask import mail, render
 
     if export.key == PREP.key:  # compared by key: the export may arrive pickled, as a copy
@@ -85,17 +90,23 @@ def document_bytes(export: Export, draft: Draft) -> bytes:
         from upskill_ask.calendar_file import calendar_bytes
 
         return calendar_bytes(draft)
+    if export.key == RECAP.key:
+        from upskill_ask import recap
+
+        return recap.eml_bytes(draft, calendar=calendar)
+    if export.key == OUTCOME.key:
+        return render.outcome_pdf(draft)
     pdf = render.proposal_pdf(draft)
     if export.key == EMAIL.key:
-        return mail.eml_bytes(draft, pdf)
+        return mail.eml_bytes(draft, pdf, calendar=calendar)
     return pdf
 
 
-def write_export(export: Export, draft: Draft, target: Path) -> Path:
+def write_export(export: Export, draft: Draft, target: Path, calendar: bool = False) -> Path:
     """Render and write one export atomically; returns the path written."""
     from upskill_ask import drafts
 
-    data = document_bytes(export, draft)
+    data = document_bytes(export, draft, calendar)
     drafts.write_atomic(target, data, private=export.key == PREP.key)
     return target
 

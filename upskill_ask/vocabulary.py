@@ -65,6 +65,15 @@ KIND_HELP = {
            "core duties covered."),
 }
 
+#: what a manager decided, as recorded after the meeting ('' = not recorded yet)
+DECISION_LABELS = {
+    "": N_("Not recorded yet"),
+    "approved": N_("Approved"),
+    "approved_with_conditions": N_("Approved with conditions"),
+    "declined": N_("Declined"),
+    "deferred": N_("Deferred"),
+}
+
 #: the decimal fields of an option: left empty in the UI until typed, read as 0 by the model
 OPTION_NUMBERS = ("hours_total", "hours_per_week", "hours_on_clock")
 #: the figures of what the gap costs: empty means "not given" (None), never 0
@@ -107,6 +116,9 @@ def blank_data() -> dict[str, Any]:
         "private": {"best_alternative": "", "walk_away": "", "stop_at_option": None,
                     "trades": [], "motivations": "", "notes": "", "opening_lines": "",
                     "fallbacks": {}, "rehearsal": {}},
+        "outcome": {"decision": "", "option": None, "conditions": "", "budget_line": "",
+                    "signed_by": "", "decided_on": None, "follow_up": "", "learned": "",
+                    "applied": "", "shared": ""},
     }
 
 

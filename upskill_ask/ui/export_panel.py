@@ -14,11 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from upskill_ask import renderjobs
 from upskill_ask.i18n import _, ngettext
-from upskill_ask.renderjobs import CALENDAR, EMAIL, PREP, PROPOSAL, Export
+from upskill_ask.renderjobs import CALENDAR, EMAIL, OUTCOME, PREP, PROPOSAL, RECAP, Export
 from upskill_ask.ui import desktop
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.store import DraftStore
@@ -76,8 +76,17 @@ class ExportPanel(QGroupBox):
         layout.addWidget(plain_label(
             _("The prep sheet is private: it holds what you entered on the Private prep page and "
               "is never part of the proposal or the email."), "prep-private-note"))
-        for button in self.buttons[2:]:
+        layout.addWidget(self.buttons[2])
+        self.email_calendar = QCheckBox(_("Attac&h the dates as a calendar file to the emails"))
+        self.email_calendar.setObjectName("export-email-calendar")
+        self.email_calendar.setAccessibleName(_("Attach the dates as a calendar file to the emails"))
+        self.email_calendar.setToolTip(_("The email draft and the recap email carry a calendar "
+                                         "file with the check-ins and the measures' dates, "
+                                         "worded for your manager's calendar"))
+        layout.addWidget(self.email_calendar)
+        for button in self.buttons[3:]:
             layout.addWidget(button)
+        self.more_buttons: list[QWidget] = [self.email_calendar]  # the after-meeting box adds its own
         self.busy = busy_bar("export-busy", _("Exporting"))
         layout.addWidget(self.busy)
         self.status = plain_label(name="export-status")
@@ -167,7 +176,7 @@ class ExportPanel(QGroupBox):
 
     def set_exporting(self, on: bool, text: str) -> None:
         self._exporting = on
-        for button in self.buttons:
+        for button in (*self.buttons, *self.more_buttons):
             button.setEnabled(not on)
         self.busy.setVisible(on)
         if text:
@@ -175,7 +184,7 @@ class ExportPanel(QGroupBox):
 
     def _export_file(self, export: Export, then: Callable[[Path], None] | None = None) -> None:
         what = _(export.what)
-        draft = self._export_draft(what, private=export is PREP, pdf=export is not CALENDAR)
+        draft = self._export_draft(what, private=export is PREP, pdf=export not in (CALENDAR, RECAP))
         if draft is None:
             return
         target = self._ask_target(export, draft)
@@ -188,8 +197,8 @@ class ExportPanel(QGroupBox):
             if then is not None:
                 then(path)
 
-        self._run(_("Making {what}…").format(what=what), what,
-                  renderjobs.write_export, (export, draft, target), saved)
+        self._run(_("Making {what}…").format(what=what), what, renderjobs.write_export,
+                  (export, draft, target, self.email_calendar.isChecked()), saved)
 
     def export_proposal(self) -> None:
         self._export_file(PROPOSAL)
@@ -203,16 +212,24 @@ class ExportPanel(QGroupBox):
     def export_calendar(self) -> None:
         self._export_file(CALENDAR)
 
-    def _open_email(self, path: Path) -> None:
+    def export_recap(self) -> None:
+        self._export_file(RECAP, lambda path: self._open_email(path, recap=True))
+
+    def export_outcome(self) -> None:
+        self._export_file(OUTCOME)
+
+    def _open_email(self, path: Path, *, recap: bool = False) -> None:
         if desktop.open_path(path):
             self.status.setText(_("The email draft is open in your mail program (saved as "
                                   "{path}).").format(path=path))
             return
-        self._dialogs().info(
-            self, _("Email draft saved"),
-            _("No mail program could open the email draft here, so it is saved as:\n\n{path}\n\n"
-              "Open that file with your mail program: it opens as a draft to your manager, with "
-              "the proposal attached, ready to send.").format(path=path))
+        self._dialogs().info(self, _("Email draft saved"), (_(
+            "No mail program could open the email draft here, so it is saved as:\n\n{path}\n\n"
+            "Open that file with your mail program: it opens as a draft to your manager, with "
+            "what was agreed and the next dates, ready to send.") if recap else _(
+            "No mail program could open the email draft here, so it is saved as:\n\n{path}\n\n"
+            "Open that file with your mail program: it opens as a draft to your manager, with "
+            "the proposal attached, ready to send.")).format(path=path))
 
     def open_in_viewer(self) -> None:
         draft = self._export_draft(_(PROPOSAL.what))

@@ -96,6 +96,7 @@ class RequestWizard(QWizard):
         self.start_page.openRequested.connect(self.open_dialog)
         self.start_page.pathChosen.connect(self.open_path)
         self.start_page.exampleChosen.connect(self.open_example)
+        self.start_page.outcomeRequested.connect(self.outcome_from_start)
         self.start_page.languageChosen.connect(self.change_language)
         self.start_page.rehearseRequested.connect(self.rehearse_saved)
         self.review_page.rehearseRequested.connect(self.rehearse)
@@ -191,6 +192,23 @@ class RequestWizard(QWizard):
             return
         self._leave_start_page()
         self.rehearse()
+
+    # --- after the meeting (ui/outcome.py) ----------------------------------------------
+
+    def record_outcome(self):
+        """Open the outcome step on the draft being edited; returns the dialog."""
+        from upskill_ask.ui.outcome import OutcomeDialog
+
+        dialog = OutcomeDialog(self)
+        dialog.open()
+        return dialog
+
+    def outcome_from_start(self) -> None:
+        """From the Start page: the recent draft selected, else one chosen in the file dialog,
+        opened and then its outcome step."""
+        path = self.start_page.selected_recent() or self.files.open_dialog()
+        if path is not None and self.open_path(path):
+            self.record_outcome()
 
     def resume_at(self, page_id: int) -> None:
         """Open on a page (where the user was), walking there from Start with Next so Back

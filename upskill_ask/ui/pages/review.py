@@ -52,9 +52,9 @@ class ReviewPage(DraftPage):
         self._panels = False  # the preview and export panels are made when first needed
 
     #: made by _build_panels, on first show or first use (they are not needed to start the app)
-    _PANEL_PARTS = frozenset({"worker", "exports", "preview", "renderer", "preview_busy",
-                              "preview_status", "export_buttons", "export_busy", "export_status",
-                              "splitter"})
+    _PANEL_PARTS = frozenset({"worker", "exports", "after_meeting", "preview", "renderer",
+                              "preview_busy", "preview_status", "export_buttons", "export_busy",
+                              "export_status", "splitter"})
 
     def __getattr__(self, name: str):
         if name in ReviewPage._PANEL_PARTS and not self.__dict__.get("_panels", True):
@@ -73,6 +73,7 @@ class ReviewPage(DraftPage):
         if self._panels:
             return
         self._panels = True
+        from upskill_ask.ui.after_meeting import AfterMeetingBox
         from upskill_ask.ui.export_panel import ExportPanel
         from upskill_ask.ui.preview_panel import PreviewPanel
         from upskill_ask.ui.render_worker import RenderWorker
@@ -80,6 +81,8 @@ class ReviewPage(DraftPage):
         self.worker = RenderWorker(self)
         self.exports = ExportPanel(self.store, self.worker, self.wizard)
         self.body_layout.insertWidget(self.body_layout.count() - 1, self.exports)
+        self.after_meeting = AfterMeetingBox(self.exports, self.wizard)
+        self.body_layout.insertWidget(self.body_layout.count() - 1, self.after_meeting)
         self.preview = PreviewPanel(self.worker)
         self.preview.refreshDue.connect(lambda: self.refresh(only_if_changed=True))
         # what scripts and tests look at, by the names they had before the panels
@@ -104,7 +107,7 @@ class ReviewPage(DraftPage):
         self.store.changed.connect(lambda _path: self.preview.draft_changed())
         self.store.reset.connect(self.preview.draft_replaced)
         if self.isVisible():  # made while the page is being shown: show them with it
-            for part in (self.splitter, self.exports, self.preview):
+            for part in (self.splitter, self.exports, self.after_meeting, self.preview):
                 part.show()
 
     def _build_summary(self) -> None:

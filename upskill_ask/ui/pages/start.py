@@ -28,6 +28,7 @@ class StartPage(DraftPage):
     openRequested = Signal()
     pathChosen = Signal(Path)
     exampleChosen = Signal(Path)
+    outcomeRequested = Signal()
     languageChosen = Signal(object)  # a language code, or None for the system's
     rehearseRequested = Signal(object)  # the recent draft picked (a Path), or None
 
@@ -56,16 +57,22 @@ class StartPage(DraftPage):
         self.open_button = QPushButton(_("&Open a draft…"))
         self.open_button.setObjectName("start-open")
         self.open_button.clicked.connect(self.openRequested)
-        self.rehearse_button = QPushButton("Re&hearse a saved draft…")
+        self.rehearse_button = QPushButton(_("Re&hearse a saved draft…"))
         self.rehearse_button.setObjectName("start-rehearse")
-        self.rehearse_button.setAccessibleName("Rehearse the meeting on a saved draft")
-        self.rehearse_button.setToolTip("The app plays your manager: the picked recent draft, "
-                                        "else the one open, else one you choose")
+        self.rehearse_button.setAccessibleName(_("Rehearse the meeting on a saved draft"))
+        self.rehearse_button.setToolTip(_("The app plays your manager: the picked recent draft, "
+                                          "else the one open, else one you choose"))
         self.rehearse_button.clicked.connect(
             lambda: self.rehearseRequested.emit(self.picked_recent()))
+        self.outcome_button = QPushButton(_("Record the outcome of the meetin&g…"))
+        self.outcome_button.setObjectName("start-outcome")
+        self.outcome_button.setToolTip(_("Open the recent draft selected below (or choose one) "
+                                         "and record what was decided"))
+        self.outcome_button.clicked.connect(self.outcomeRequested)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.rehearse_button)
+        buttons.addWidget(self.outcome_button)
         buttons.addStretch(1)
         self.body_layout.addLayout(buttons)
 
@@ -133,3 +140,10 @@ class StartPage(DraftPage):
             item = QListWidgetItem(recent.describe_example(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.examples_list.addItem(item)
+
+    def selected_recent(self) -> Path | None:
+        """The recent draft selected in the list, if any."""
+        item = self.recent_list.currentItem()
+        if item is None or not item.isSelected() or not self.recent_list.isVisible():
+            return None
+        return Path(item.data(Qt.ItemDataRole.UserRole))
