@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from upskill_ask import costing, layout, objections
+from upskill_ask import costing, layout, objections, prose
 from upskill_ask.assets import font_css, font_css_files, stylesheet, templates_dir  # noqa: F401
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import KIND_LABELS, Draft, RequestKind
@@ -78,6 +78,9 @@ def environment() -> Environment:
     )
     env.filters["paragraphs"] = _paragraphs
     env.filters["safe_link"] = _safe_link
+    env.filters["sentence"] = prose.sentence
+    env.filters["phrase"] = prose.phrase
+    env.filters["full_stop"] = prose.full_stop
     return env
 
 
