@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
-from upskill_ask import addresses, costing
+from upskill_ask import addresses, costing, prose
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import Draft
@@ -64,25 +64,28 @@ def default_message(draft: Draft) -> str:
     user can replace it."""
     totals = ladder_totals(draft)
     fmt = Formatter.for_draft(draft, totals)
-    skill = draft.skill.name or "a skill I want to build"
+    skill = prose.phrase(draft.skill.name) or "a skill I want to build"
     ask = f"Before next year's budget is set, I would like your support for learning {skill}"
     sentences = []
     if totals.recommended and draft.options:
         option = draft.options[0]
         rec = totals.recommended
-        cost = fmt.money(rec.cash) if rec.cash else "no course fee"
+        cost = f"costs {fmt.money(rec.cash)}" if rec.cash else "has no fee"
         if rec.hours_away > 0:
             away = f"{fmt.hours(rec.hours_away)} away from core work"
         elif option.schedule.shifted_hours:
             away = "no hours away from core work, with shifted hours"
         else:
             away = "no time away from core work"
-        sentences.append(f"{ask}; my first choice is {option.name}: {cost}, {away}.")
+        # the title in apposition, never pasted after "is"
+        sentences.append(f"{ask}: my first choice, {option.name}, {cost} and takes {away}.")
         back = costing.payback(draft, totals)
-        if back is not None and back.for_rank(1):
+        months = back.for_rank(1) if back is not None else None
+        if back is not None and months:
+            within = ("under a month" if months < 1 else
+                      f"about {fmt.number(months)} month{'' if months == 1 else 's'}")
             sentences.append(f"The gap costs about {fmt.money(back.per_month)} a month today, so "
-                             f"it would pay for itself in about {fmt.number(back.for_rank(1))} "
-                             "months.")
+                             f"it would pay for itself in {within}.")
         if len(draft.options) > 1:
             # 'lighter' only when every fallback is both cheaper and shorter (costing.lighter)
             which = "lighter" if totals.fallbacks_lighter else "other"

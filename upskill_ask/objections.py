@@ -123,7 +123,7 @@ def _given(draft: Draft, ladder: LadderTotals) -> dict[str, str]:
     put("budget_date", draft.timing.budget_date and fmt.date(draft.timing.budget_date))
     t = ladder.recommended
     if first is not None and t is not None:
-        put("option", first.name)
+        put("option", _title(first.name))
         put("deliverable", prose.quoted(first.deliverable))
         put("cash", t.cash > 0 and fmt.money(t.cash))
         put("hours_total", t.hours_total > 0 and fmt.hours(t.hours_total))
@@ -131,7 +131,7 @@ def _given(draft: Draft, ladder: LadderTotals) -> dict[str, str]:
         put("own_hours", t.hours_own_time > 0 and fmt.hours(t.hours_own_time))
         put("hours_per_week", t.hours_away > 0 and t.hours_away_per_week
             and fmt.hours(t.hours_away_per_week))
-        put("months", t.months and _months(fmt, t.months))
+        put("months", t.weeks and fmt.duration(t.weeks, t.months, ladder.duration_unit))
         put("cash_per_month", t.cash > 0 and t.months and t.months > 1 and t.cash_per_month
             and fmt.approx(t.cash_per_month))
         asked = [w for w in (out.get("cash"), out.get("hours_away")) if w]
@@ -154,10 +154,10 @@ def _ladder_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> 
     acceptable = [t for t in ladder.options if stop is None or t.rank <= stop]
     cheapest = min(acceptable, key=lambda t: (t.employer_cost, t.hours_away), default=None)
     if cheapest is not None and cheapest.rank > 1:
-        put("cheapest_option", draft.options[cheapest.rank - 1].name)
+        put("cheapest_option", _title(draft.options[cheapest.rank - 1].name))
         put("cheapest_cash", cheapest.cash > 0 and fmt.money(cheapest.cash))
     if len(acceptable) > 1:
-        put("fallback_option", draft.options[acceptable[-1].rank - 1].name)
+        put("fallback_option", _title(draft.options[acceptable[-1].rank - 1].name))
     limit, first = draft.manager.approval_limit, ladder.recommended
     if limit is None or first is None:
         return
@@ -169,7 +169,7 @@ def _ladder_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> 
     within = [t for t in acceptable if t.cash <= limit]
     if within:
         low = min(within, key=lambda t: (t.employer_cost, t.hours_away))
-        put("cheapest_within", draft.options[low.rank - 1].name)
+        put("cheapest_within", _title(draft.options[low.rank - 1].name))
 
 
 def _gap_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> None:
@@ -179,7 +179,14 @@ def _gap_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> Non
     put("gap_per_month", fmt.money(back.per_month))
     put("waiting_cost", fmt.money(back.waiting))
     months = back.for_rank(1)
-    put("payback_months", months and "about " + _months(fmt, months))
+    put("payback_months", months and (f"about {_months(fmt, months)}" if months >= 1
+                                      else "under a month"))
+
+
+def _title(name: str) -> str:
+    """An option's name inside an answer: quoted, so a title with commas of its own reads as
+    one name ('My first choice, “Course, with the exam”, costs …')."""
+    return f"“{name}”"
 
 
 def _months(fmt: Formatter, months: Decimal | None) -> str:

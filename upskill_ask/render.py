@@ -48,13 +48,16 @@ def _soft_breaks(value: Any) -> Any:
     return value
 
 
-def _paragraphs(text: str) -> Markup:
-    """User prose as escaped <p> elements: blank lines split paragraphs, single newlines break."""
+def _paragraphs(text: str, footnote: str = "") -> Markup:
+    """User prose as escaped <p> elements: blank lines split paragraphs, single newlines break;
+    ``footnote``: a source cited at the end of the last paragraph (CSS ``float: footnote``)."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    note = Markup('<span class="footnote">{}</span>').format(footnote) if footnote else ""
     return Markup("").join(
-        Markup("<p>{}</p>").format(Markup("<br>").join(escape(_soft_breaks(line))
-                                                        for line in block.split("\n")))
-        for block in blocks
+        Markup("<p>{}{}</p>").format(Markup("<br>").join(escape(_soft_breaks(line))
+                                                          for line in block.split("\n")),
+                                     note if i == len(blocks) - 1 else "")
+        for i, block in enumerate(blocks)
     )
 
 
