@@ -39,9 +39,8 @@ sign write present show report walk pair shadow join attend demonstrate
 new better faster quicker safer cheaper higher shorter longer smaller bigger fuller
 full same-day next-day daily weekly monthly quarterly annual yearly regular live
 fewer clear clean accurate correct right wrong current future whole
-customer customers patient patients client clients staff colleague colleagues team
-teams stock orders order work shift shifts night day site store ward crew depot
-certificate certification module modules course courses session sessions talk
+customer customers patient patients client clients staff colleague colleagues
+stock orders work certificate certification modules courses sessions
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
