@@ -33,6 +33,8 @@ def test_a_sentence_ends_with_exactly_one_mark():
     assert prose.sentence("Wait…") == "Wait…"
     assert prose.sentence("He said “yes.”") == "He said “yes.”"
     assert prose.sentence("  ") == ""
+    assert prose.sentence("dbt models tested") == "dbt models tested."
+    assert prose.sentence("iPhone repairs on site") == "iPhone repairs on site."
 
 
 def test_quoted_labels_keep_the_users_capitals_without_the_full_stop():

@@ -2,8 +2,9 @@
 
 Two shapes of the same text:
 
-* :func:`sentence` — the text standing as its own sentence: first letter capitalised, one
-  closing full stop (text already ending in ".", "?", "!" or "…" gets none added).
+* :func:`sentence` — the text standing as its own sentence: a common first word capitalised
+  (a brand written in lower case, "dbt", stays), one closing full stop (text already ending
+  in ".", "?", "!" or "…" gets none added).
 * :func:`phrase` — the text set inside a sentence of ours: its first line, without a closing
   full stop, and its first word in lower case only where that is safe: a common word
   ("Cut inventory write-offs" -> "cut inventory write-offs"), never an acronym ("SQL"), a
@@ -87,7 +88,9 @@ def sentence(text: str | None) -> str:
     body = (text or "").strip()
     if not body:
         return ""
-    if body[0].islower():
+    match = _WORD.match(body)
+    # a capital only for a common word: 'dbt', 'iPhone' or 'eBay' stay as the user wrote them
+    if match and body[0].islower() and match.group().split("-")[0] in COMMON_WORDS:
         body = body[0].upper() + body[1:]
     return body if ends_sentence(body) else body + "."
 

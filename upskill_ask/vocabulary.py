@@ -81,8 +81,10 @@ def blank_data() -> dict[str, Any]:
     return {
         "format": FORMAT_ID, "version": VERSION, "title": "", "language": "en",
         "locale": "en_GB", "currency": "EUR", "paper": "auto",
-        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None},
-        "manager": {"name": "", "address_as": "", "title": "", "email": ""},
+        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None,
+                   "salary_band": {"low": None, "high": None}},
+        "manager": {"name": "", "address_as": "", "title": "", "email": "",
+                    "approval_limit": None},
         "timing": {"meeting_date": None, "budget_date": None, "decision_by": None},
         "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
                   "applied_to": "", "why_now": "", "career_goal": "", "company_goal": "",
@@ -115,7 +117,8 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of the UI's draft data as the model reads it.
 
     The one rule for empty numbers: an empty amount or number of hours of an option means 0,
-    except ``person.hourly_cost`` and the gap's cost, where empty means "not given" (None).
+    except ``person.hourly_cost``, the pay band, the approval limit and the gap's cost, where
+    empty means "not given" (None).
     Every option is costed in the draft's currency, which the UI does not let differ.
     """
     data = copy.deepcopy(data)
@@ -130,6 +133,13 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     person = data.get("person", {})
     if person.get("hourly_cost") == "":
         person["hourly_cost"] = None
+    band = person.get("salary_band", {})
+    for key in ("low", "high"):
+        if band.get(key) == "":
+            band[key] = None
+    manager = data.get("manager", {})
+    if manager.get("approval_limit") == "":
+        manager["approval_limit"] = None
     gap = data.get("skill", {}).get("gap_cost", {})
     for key in OPTIONAL_NUMBERS:
         if gap.get(key) == "":
