@@ -105,10 +105,13 @@ def test_the_exported_html_carries_the_pdfs_layout():
     import pypdf
     from weasyprint import HTML
 
-    accountant = drafts.load(next(p for p in EXAMPLES if p.stem == "accountant-python-nl"))
-    # with four questions fewer, this draft needs a repair before the decision page
-    draft = accountant.model_copy(update={"objections": accountant.objections[:-4]})
-    pdf, html = render.proposal_outputs(draft)
+    # the Pune draft with one more, long answer, which leaves a small leftover before the
+    # decision page: this draft needs a repair
+    pune = drafts.load(PUNE)
+    long = model.Objection(id="custom-1", question="Will the night shift cope?",
+                           answer=" ".join(["The night shift keeps its dispatch promise."] * 84))
+    pdf, html = render.proposal_outputs(pune.model_copy(
+        update={"objections": [*pune.objections, long]}))
     assert 'id="layout-fixes"' in html
     assert len(HTML(string=html).render().pages) == len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
 

@@ -24,7 +24,14 @@ from upskill_ask.model import (
     RequestKind,
     Skill,
 )
-from upskill_ask.objections import LibraryObjection, figures, library, resolve, resolve_one
+from upskill_ask.objections import (
+    LibraryObjection,
+    figures,
+    fill,
+    library,
+    resolve,
+    resolve_one,
+)
 
 EXPECTED_IDS = [
     "core-duties",
@@ -177,7 +184,7 @@ def test_resolve_fills_the_users_figures():
 
     assert "Priya covers the on-call rota" in cover.answer
     assert "24 h" in cover.answer
-    assert "the Q3 billing migration" in cover.answer
+    assert "the busiest days" in cover.answer
 
 
 def test_meaning_and_reframe_come_from_the_library():
@@ -229,7 +236,7 @@ def test_the_users_fallback_wins_over_the_library_in_private():
     budget, cheaper = resolve(draft, include_private=True)
     assert budget.fallback == "Ask for half now, half in spring."
     entry = library()["cheaper-option"]
-    expected = Template(entry.fallback).substitute(figures(draft))
+    expected = fill(entry.fallback, figures(draft))
     assert cheaper.fallback == expected
     assert "Check-ins with Priya" in cheaper.fallback
     assert "$" not in cheaper.fallback

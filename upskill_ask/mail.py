@@ -19,7 +19,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
-from upskill_ask import addresses, costing
+from upskill_ask import addresses, costing, prose
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import Draft
@@ -68,13 +68,13 @@ def default_message(draft: Draft, *, calendar: bool = False) -> str:
     with ``calendar``, the calendar file attached too). The user can replace it."""
     totals = ladder_totals(draft)
     fmt = Formatter.for_draft(draft, totals)
-    skill = draft.skill.name or "a skill I want to build"
+    skill = prose.phrase(draft.skill.name) or "a skill I want to build"
     ask = f"Before next year's budget is set, I would like your support for learning {skill}"
     sentences = []
     if totals.recommended and draft.options:
         option = draft.options[0]
         rec = totals.recommended
-        cost = fmt.money(rec.cash) if rec.cash else "no course fee"
+        cost = f"costs {fmt.money(rec.cash)}" if rec.cash else "has no fee"
         if rec.hours_away > 0:
             away = f"{fmt.hours(rec.hours_away)} away from core work"
         elif option.schedule.shifted_hours:
@@ -84,21 +84,23 @@ def default_message(draft: Draft, *, calendar: bool = False) -> str:
         pkg = package_totals(draft, totals)
         if pkg is not None:
             names = [o.name for o in draft.options if o.in_package]
-            cost = fmt.money(pkg.cash) if pkg.cash else "no course fee"
-            away = (f"{fmt.hours(pkg.hours_away)} away from core work" if pkg.hours_away > 0
-                    else "no time away from core work")
-            sentences.append(f"{ask}; my first choice is a package of {', '.join(names[:-1])} "
-                             f"and {names[-1]} together: {cost}, {away} in all.")
+            cost = f"cost {fmt.money(pkg.cash)}" if pkg.cash else "have no fee"
+            away = (f"take {fmt.hours(pkg.hours_away)} away from core work"
+                    if pkg.hours_away > 0 else "take no time away from core work")
+            sentences.append(f"{ask}: my first choice is to combine {', '.join(names[:-1])} "
+                             f"and {names[-1]}, which together {cost} and {away}.")
         else:
-            sentences.append(f"{ask}; my first choice is {option.name}: {cost}, {away}.")
+            # the title in apposition, never pasted after "is"
+            sentences.append(f"{ask}: my first choice, {option.name}, {cost} and takes {away}.")
         back = costing.payback(draft, totals)
         months = back.for_rank(1) if back is not None else None
         if pkg is not None:
             months = pkg.payback_months
         if back is not None and months:
+            within = ("under a month" if months < 1 else
+                      f"about {fmt.number(months)} month{'' if months == 1 else 's'}")
             sentences.append(f"The gap costs about {fmt.money(back.per_month)} a month today, so "
-                             f"it would pay for itself in about {fmt.number(months)} "
-                             "months.")
+                             f"it would pay for itself in {within}.")
         if pkg is not None:
             sentences.append("If that is more than we can do now, the proposal ranks each "
                              f"option on its own as a fallback, down to {draft.options[-1].name}.")

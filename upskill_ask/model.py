@@ -52,6 +52,13 @@ from upskill_ask.vocabulary import (  # noqa: F401 (the model's limits, read fro
 _Model = DraftModel
 
 
+class SalaryBand(_Model):
+    """A year's pay as a band, in the draft's currency: only ever used to cost replacing you."""
+
+    low: Amount | None = None
+    high: Amount | None = None
+
+
 class Person(_Model):
     name: Line = ""
     role: Line = ""
@@ -62,6 +69,8 @@ class Person(_Model):
         description="What one hour of your time costs the employer, in the draft's currency. "
         "Optional: when given, the proposal shows the cost of the hours away.",
     )
+    salary_band: SalaryBand = Field(default_factory=SalaryBand, description="Optional: your "
+                                    "yearly pay band, to put a figure on replacing you.")
 
 
 class Manager(_Model):
@@ -70,6 +79,8 @@ class Manager(_Model):
                              "e.g. 'Arun' or 'Dr Weber' (default: their first name).")
     title: Line = ""
     email: EmailAddress = ""
+    approval_limit: Amount | None = Field(
+        default=None, description="What they can approve alone, if you know it.")
 
 
 class Timing(_Model):

@@ -2,12 +2,15 @@
 
 The library is data shipped in the package (``data/objections.toml``). Its response, evidence
 and fallback texts may name figures as ``$cash``, ``$hours_away``... (``string.Template``);
-they are filled from the draft with :func:`figures`. Text the user wrote is never a template:
-an answer the user edited is stored in the draft and printed literally.
+they are filled from the draft with :func:`figures`. A sentence that needs a figure is written
+as a choice, ``[with $cash|without it]``: the first alternative whose figures the user gave is
+printed, so an answer never asserts a figure the user did not give. Text the user wrote is
+never a template: an answer the user edited is stored in the draft and printed literally.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,7 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from string import Template
 
-from upskill_ask.costing import LadderTotals, ladder_totals
+from upskill_ask import prose, retention
+from upskill_ask.costing import LadderTotals, ladder_totals, payback
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import Draft, Objection
 
@@ -43,6 +47,7 @@ class ResolvedObjection:
     reframe: str
     fallback: str
     custom: bool
+    source: str = ""  # the published source of a figure the answer quotes (a footnote)
 
 
 @lru_cache(maxsize=1)
@@ -53,68 +58,136 @@ def library() -> dict[str, LibraryObjection]:
     return {entry["id"]: LibraryObjection(**entry) for entry in data["objection"]}
 
 
-_LEADING_WORDS = {"The", "A", "An", "Our", "My", "This", "These", "Those", "Its", "Their", "We"}
+class Figures(dict[str, str]):
+    """The words for the library's $placeholders (always all present), and ``given``: the
+    names whose words come from the user's own figures rather than a stand-in."""
+
+    given: frozenset[str] = frozenset()
 
 
-def _first_line(text: str) -> str:
-    """The first line of the user's text as a phrase to set mid-sentence: no final full stop,
-    and a leading article in lower case ('The Q3 migration' -> 'the Q3 migration')."""
-    line = text.strip().splitlines()[0].strip().rstrip(".") if text.strip() else ""
-    first, _, rest = line.partition(" ")
-    if first in _LEADING_WORDS and rest:
-        line = f"{first.lower()} {rest}"
-    return line
+# Stand-ins for a figure the draft does not give; a library text only prints one outside a
+# [...] choice, where the sentence still holds without the figure.
+_STAND_INS = {
+    "name": "I", "manager": "you", "team": "the team", "skill": "this skill",
+    "project": "our current work", "company_goal": "the team's goals",
+    "option": "the first option", "cash": "the fee", "ask": "the time and money asked for",
+    "hours_total": "the hours", "hours_away": "some work time",
+    "hours_per_week": "a few hours", "months": "a few months", "own_hours": "some of the hours",
+    "cash_per_month": "a share of the fee each month",
+    "cheapest_option": "the cheapest option", "cheapest_cash": "less",
+    "fallback_option": "the last option", "deliverable": "a result for the team",
+    "coverage": "my core duties stay covered", "sharing": "a short session for the team",
+    "measure": "a result we can both see", "first_check_in": "a date we agree",
+    "minutes_per_day": "a few", "budget_date": "the date the budget is set",
+    "gap_per_month": "what the gap costs", "payback_months": "a few months",
+    "waiting_cost": "a year of the gap", "approval_limit": "your limit",
+    "within_limit": "your limit", "above_limit": "your limit",
+    "cheapest_within": "the cheapest option", "replacement": retention.SHARE_WORDS,
+    "replacement_cost": "a share of a year's salary", "replacement_exceeds": "the request",
+}
 
 
-def figures(draft: Draft, totals: LadderTotals | None = None) -> dict[str, str]:
-    """The user's figures as words, for the library's $placeholders (always all present);
+def figures(draft: Draft, totals: LadderTotals | None = None) -> Figures:
+    """The user's figures as words, for the library's $placeholders (always all present: a
+    figure the draft lacks gets a stand-in, and is left out of ``Figures.given``);
     ``totals``: the ladder totals, when the document has computed them already."""
-    ladder = totals or ladder_totals(draft)
+    given = _given(draft, totals or ladder_totals(draft))
+    out = Figures({**_STAND_INS, **given})
+    out.given = frozenset(given)
+    return out
+
+
+def _given(draft: Draft, ladder: LadderTotals) -> dict[str, str]:
     fmt = Formatter.for_draft(draft, ladder)
+    out: dict[str, str] = {}
+
+    def put(key: str, value: object, words: str | None = None) -> None:
+        if value:
+            out[key] = words if words is not None else str(value)
+
+    put("name", draft.person.name)
+    put("manager", draft.manager.name)
+    put("team", draft.person.team)
+    put("skill", draft.skill.name)
+    put("project", prose.phrase(draft.skill.applied_to))
+    put("company_goal", prose.phrase(draft.skill.company_goal))
+    plan = draft.plan
     first = draft.options[0] if draft.options else None
-    first_totals = ladder.recommended
-    # the fallbacks the answers offer stop at the walk-away rung (set only in the prep sheet's
-    # copy of the draft): never suggest settling below it
+    coverage = plan.coverage or (first.coverage if first else "")
+    put("coverage", prose.phrase(coverage))
+    put("sharing", prose.phrase(plan.sharing))
+    measures = [m for m in plan.measures if m.what]
+    put("measure", measures and prose.quoted(measures[0].what))
+    dated = [c.date for c in plan.check_ins if c.date]
+    put("first_check_in", dated and fmt.date(dated[0]))
+    put("minutes_per_day", plan.minutes_per_day)
+    put("budget_date", draft.timing.budget_date and fmt.date(draft.timing.budget_date))
+    t = ladder.recommended
+    if first is not None and t is not None:
+        put("option", _title(first.name))
+        put("deliverable", prose.quoted(first.deliverable))
+        put("cash", t.cash > 0 and fmt.money(t.cash))
+        put("hours_total", t.hours_total > 0 and fmt.hours(t.hours_total))
+        put("hours_away", t.hours_away > 0 and fmt.hours(t.hours_away))
+        put("own_hours", t.hours_own_time > 0 and fmt.hours(t.hours_own_time))
+        put("hours_per_week", t.hours_away > 0 and t.hours_away_per_week
+            and fmt.hours(t.hours_away_per_week))
+        put("months", t.weeks and fmt.duration(t.weeks, t.months, ladder.duration_unit))
+        put("cash_per_month", t.cash > 0 and t.months and t.months > 1 and t.cash_per_month
+            and fmt.approx(t.cash_per_month))
+        asked = [w for w in (out.get("cash"), out.get("hours_away")) if w]
+        put("ask", asked and (" and ".join(asked) + (" of work time" if "hours_away" in out
+                                                     else "")))
+    _ladder_figures(draft, ladder, fmt, put)
+    _gap_figures(draft, ladder, fmt, put)
+    out["replacement"] = retention.SHARE_WORDS
+    put("replacement_cost", retention.replacement_cost(draft, fmt))
+    low = retention.replacement_low(draft)
+    if low is not None and t is not None and "ask" in out and low > t.employer_cost:
+        out["replacement_exceeds"] = out["ask"]
+    return out
+
+
+def _ladder_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> None:
+    """The cheaper rungs the answers may offer: never below the walk-away rung (set only in
+    the prep sheet's copy of the draft), never the first choice itself."""
     stop = draft.private.stop_at_option
     acceptable = [t for t in ladder.options if stop is None or t.rank <= stop]
     cheapest = min(acceptable, key=lambda t: (t.employer_cost, t.hours_away), default=None)
-    cheapest_option = draft.options[cheapest.rank - 1] if cheapest else None
-    last = draft.options[acceptable[-1].rank - 1] if acceptable else None
-    measures = [m for m in draft.plan.measures if m.what]
-    return {
-        "name": draft.person.name or "I",
-        "manager": draft.manager.name or "you",
-        "team": draft.person.team or "the team",
-        "skill": draft.skill.name or "this skill",
-        "project": _first_line(draft.skill.applied_to) or "our current work",
-        "company_goal": _first_line(draft.skill.company_goal) or "the team's goals",
-        "option": first.name if first else "the first option",
-        "cash": fmt.money(first_totals.cash if first_totals else Decimal(0)),
-        "hours_total": fmt.hours(first_totals.hours_total) if first_totals else "a few hours",
-        "hours_away": fmt.hours(first_totals.hours_away) if first_totals else "a few hours",
-        "hours_per_week": (fmt.hours(first_totals.hours_away_per_week)
-                           if first_totals and first_totals.hours_away_per_week is not None
-                           else "a few hours"),
-        "months": _months(fmt, first_totals.months if first_totals else None),
-        "cash_per_month": (fmt.approx(first_totals.cash_per_month)
-                           if first_totals and first_totals.cash_per_month is not None
-                           else "a share of the fee each month"),
-        "cheapest_option": (cheapest_option.name
-                            if cheapest_option else "the cheapest option"),
-        # set as "comes at $cheapest_cash" / "at $cheapest_cash": reads "at no cost" when free
-        "cheapest_cash": (fmt.money(cheapest.cash) if cheapest and cheapest.cash > 0
-                          else "no cost"),
-        "fallback_option": last.name if last else "the last option",
-        "deliverable": (first.deliverable if first and first.deliverable
-                        else "a short write-up for the team"),
-        "coverage": _first_line(draft.plan.coverage or (first.coverage if first else ""))
-        or "my core duties stay covered",
-        "sharing": _first_line(draft.plan.sharing) or "a short session for the team",
-        "measure": measures[0].what if measures else "a result we can both see",
-        "first_check_in": next((fmt.date(c.date) for c in draft.plan.check_ins if c.date),
-                               "a date we agree"),
-        "minutes_per_day": str(draft.plan.minutes_per_day or 15),
-    }
+    if cheapest is not None and cheapest.rank > 1:
+        put("cheapest_option", _title(draft.options[cheapest.rank - 1].name))
+        put("cheapest_cash", cheapest.cash > 0 and fmt.money(cheapest.cash))
+    if len(acceptable) > 1:
+        put("fallback_option", _title(draft.options[acceptable[-1].rank - 1].name))
+    limit, first = draft.manager.approval_limit, ladder.recommended
+    if limit is None or first is None:
+        return
+    put("approval_limit", fmt.money(limit))
+    if first.cash <= limit:
+        put("within_limit", fmt.money(limit))
+        return
+    put("above_limit", fmt.money(limit))
+    within = [t for t in acceptable if t.cash <= limit]
+    if within:
+        low = min(within, key=lambda t: (t.employer_cost, t.hours_away))
+        put("cheapest_within", _title(draft.options[low.rank - 1].name))
+
+
+def _gap_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> None:
+    back = payback(draft, ladder)
+    if back is None:
+        return
+    put("gap_per_month", fmt.money(back.per_month))
+    put("waiting_cost", fmt.money(back.waiting))
+    months = back.for_rank(1)
+    put("payback_months", months and (f"about {_months(fmt, months)}" if months >= 1
+                                      else "under a month"))
+
+
+def _title(name: str) -> str:
+    """An option's name inside an answer: quoted, so a title with commas of its own reads as
+    one name ('My first choice, “Course, with the exam”, costs …')."""
+    return f"“{name}”"
 
 
 def _months(fmt: Formatter, months: Decimal | None) -> str:
@@ -123,9 +196,25 @@ def _months(fmt: Formatter, months: Decimal | None) -> str:
     return f"{fmt.number(months)} month" + ("" if months == 1 else "s")
 
 
+_CHOICE = re.compile(r"\[([^\[\]]*)\]")
+
+
 def fill(template: str, values: dict[str, str]) -> str:
-    """Fill a library text; an unknown $name stays as written rather than failing."""
-    return Template(template).safe_substitute(values)
+    """Fill a library text. ``[A|B|C]`` prints the first of A, B, C whose placeholders are
+    all given (``Figures.given``; a plain dict counts every key as given), or nothing; an
+    unknown $name outside a choice stays as written rather than failing."""
+    given = getattr(values, "given", None)
+    given = frozenset(values) if given is None else given
+
+    def choose(match: re.Match[str]) -> str:
+        for alternative in match.group(1).split("|"):
+            if set(Template(alternative).get_identifiers()) <= given:
+                return alternative
+        return ""
+
+    text = Template(_CHOICE.sub(choose, template)).safe_substitute(values)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    return re.sub(r" +([.,;:])", r"\1", text).strip()
 
 
 def resolve(draft: Draft, *, include_private: bool,
@@ -153,13 +242,15 @@ def resolve_one(chosen: Objection, draft: Draft, lib: dict[str, LibraryObjection
         fallback = draft.private.fallbacks.get(chosen.id, "")
         if not fallback and entry:
             fallback = fill(entry.fallback, values)
+    answer = chosen.answer or (fill(entry.response, values) if entry else "")
     return ResolvedObjection(
         id=chosen.id,
         question=chosen.question or (entry.question if entry else ""),
-        answer=chosen.answer or (fill(entry.response, values) if entry else ""),
+        answer=answer,
         evidence=chosen.evidence or (fill(entry.evidence, values) if entry else ""),
         meaning=entry.meaning if entry else "",
         reframe=entry.reframe if entry else "",
         fallback=fallback,
         custom=entry is None,
+        source=retention.SOURCE if retention.cites(answer) else "",
     )

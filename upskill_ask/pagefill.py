@@ -25,16 +25,18 @@ FILL_AIM = 0.3  # what a repair aims for, so that small shifts of the new layout
 # --- reading a layout -----------------------------------------------------------------------
 
 
-def _walk(box: Any, cell: Any = None) -> Iterator[tuple[Any, Any]]:
+def _walk(box: Any, cell: Any = None, *, footnotes: bool = True) -> Iterator[tuple[Any, Any]]:
     from weasyprint.formatting_structure import boxes
 
     if isinstance(box, boxes.MarginBox):  # the running header and footer
+        return
+    if not footnotes and isinstance(box, boxes.FootnoteAreaBox):
         return
     if isinstance(box, boxes.TableCellBox):
         cell = box
     yield box, cell
     for child in getattr(box, "children", None) or []:
-        yield from _walk(child, cell)
+        yield from _walk(child, cell, footnotes=footnotes)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ def page_fills(document: Any) -> list[PageFill]:
         root = page._page_box
         top, height = root.content_box_y(), root.height
         lowest = top
-        for box, _cell in _walk(root):
+        # a footnote sits at the page's foot whatever fills the page: it is not content
+        for box, _cell in _walk(root, footnotes=False):
             if isinstance(box, boxes.TextBox) and box.text.strip():
                 lowest = max(lowest, box.position_y + box.height)
         out.append(PageFill(number, (lowest - top) / height if height else 1.0, top, height))

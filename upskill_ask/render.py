@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from upskill_ask import costing, layout, objections, package
+from upskill_ask import costing, layout, objections, package, prose
 from upskill_ask.assets import font_css, font_css_files, stylesheet, templates_dir  # noqa: F401
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import KIND_LABELS, Draft, RequestKind
@@ -48,13 +48,16 @@ def _soft_breaks(value: Any) -> Any:
     return value
 
 
-def _paragraphs(text: str) -> Markup:
-    """User prose as escaped <p> elements: blank lines split paragraphs, single newlines break."""
+def _paragraphs(text: str, footnote: str = "") -> Markup:
+    """User prose as escaped <p> elements: blank lines split paragraphs, single newlines break;
+    ``footnote``: a source cited at the end of the last paragraph (CSS ``float: footnote``)."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    note = Markup('<span class="footnote">{}</span>').format(footnote) if footnote else ""
     return Markup("").join(
-        Markup("<p>{}</p>").format(Markup("<br>").join(escape(_soft_breaks(line))
-                                                        for line in block.split("\n")))
-        for block in blocks
+        Markup("<p>{}{}</p>").format(Markup("<br>").join(escape(_soft_breaks(line))
+                                                          for line in block.split("\n")),
+                                     note if i == len(blocks) - 1 else "")
+        for i, block in enumerate(blocks)
     )
 
 
@@ -78,6 +81,9 @@ def environment() -> Environment:
     )
     env.filters["paragraphs"] = _paragraphs
     env.filters["safe_link"] = _safe_link
+    env.filters["sentence"] = prose.sentence
+    env.filters["phrase"] = prose.phrase
+    env.filters["full_stop"] = prose.full_stop
     return env
 
 

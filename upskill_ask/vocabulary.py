@@ -99,8 +99,10 @@ def blank_data() -> dict[str, Any]:
     return {
         "format": FORMAT_ID, "version": VERSION, "title": "", "language": "en",
         "locale": "en_GB", "currency": "EUR", "paper": "auto",
-        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None},
-        "manager": {"name": "", "address_as": "", "title": "", "email": ""},
+        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None,
+                   "salary_band": {"low": None, "high": None}},
+        "manager": {"name": "", "address_as": "", "title": "", "email": "",
+                    "approval_limit": None},
         "timing": {"meeting_date": None, "budget_date": None, "decision_by": None,
                    "budget_line": ""},
         "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
@@ -139,8 +141,12 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of the UI's draft data as the model reads it.
 
     The one rule for empty numbers: an empty amount or number of hours of an option means 0,
-    except ``person.hourly_cost``, the gap's cost, an option's cost items besides the fee and
-    the hours others give with their rates, where empty means "not given" (None).
+        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None,
+                   "salary_band": {"low": None, "high": None}},
+        "manager": {"name": "", "address_as": "", "title": "", "email": "",
+                    "approval_limit": None},
+        "timing": {"meeting_date": None, "budget_date": None, "decision_by": None,
+                   "budget_line": ""},
     Every option is costed in the draft's currency, which the UI does not let differ.
     """
     data = copy.deepcopy(data)
@@ -161,6 +167,13 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     person = data.get("person", {})
     if person.get("hourly_cost") == "":
         person["hourly_cost"] = None
+    band = person.get("salary_band", {})
+    for key in ("low", "high"):
+        if band.get(key) == "":
+            band[key] = None
+    manager = data.get("manager", {})
+    if manager.get("approval_limit") == "":
+        manager["approval_limit"] = None
     gap = data.get("skill", {}).get("gap_cost", {})
     for key in OPTIONAL_NUMBERS:
         if gap.get(key) == "":

@@ -1,0 +1,94 @@
+"""The proposal reads as a memo: a first page that stands alone, a body of at most three pages
+before the reference material, and user text quoted as a person would write it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from upskill_ask import drafts, mail, prose, render
+
+from .conftest import EXAMPLES, ROOT, page_texts
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DRAFTS = [*EXAMPLES, FIXTURES / "pune-warehouse-inr.upskill"]
+FIFTH = ROOT / "resources" / "examples" / "electrician-batteries-au.upskill"
+REFERENCE = "Each option in detail"  # the heading the reference material begins with
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    return {path.stem: [_flat(p) for p in page_texts(render.proposal_pdf(drafts.load(path)))]
+            for path in DRAFTS}
+
+
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.stem)
+def test_the_body_before_the_reference_material_fits_on_three_pages(rendered, path):
+    pages = rendered[path.stem]
+    start = next(n for n, text in enumerate(pages, 1) if REFERENCE in text)
+    assert start <= 4, f"the reference material begins on page {start}"
+    questions = next(n for n, text in enumerate(pages, 1) if "Questions you may have" in text)
+    assert start <= questions < len(pages)  # then the answers, and the decision last
+    assert "Decision" in pages[-1]
+
+
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.stem)
+def test_the_first_page_stands_alone(rendered, path):
+    draft = drafts.load(path)
+    first = rendered[path.stem][0]
+    from upskill_ask.costing import ladder_totals, payback
+    from upskill_ask.formatting import Formatter
+
+    totals = ladder_totals(draft)
+    fmt = Formatter.for_draft(draft, totals)
+    assert "I am asking for your support to learn" in first
+    assert _flat(draft.options[0].name[:30]) in first
+    assert _flat(fmt.cash(totals.recommended.cash)) in first
+    assert _flat(fmt.hours(totals.recommended.hours_away)) in first
+    assert _flat(fmt.date(draft.timing.decision_by)) in first
+    back = payback(draft, totals)
+    if back is not None:
+        assert _flat(f"Today the gap costs about {fmt.money(back.per_month)} a month") in first
+
+
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.stem)
+def test_user_text_reads_as_a_person_would_write_it(rendered, path):
+    text = " ".join(rendered[path.stem])
+    assert "your career goal" not in text.lower()
+    assert not re.search(r"(?<!\.)\.\.(?!\.)", text)  # no doubled full stop
+    assert "My first choice is" not in text  # a title is never pasted after "is"
+    # a common word never starts the user's text with a capital inside our sentence
+    for match in re.finditer(r"\b(?:serves|through|while I learn,) ([A-Z][a-z]+)\b", text):
+        assert match.group(1).lower() not in prose.COMMON_WORDS, match.group()
+    draft = drafts.load(path)
+    assert f"For {draft.manager.name}" in rendered[path.stem][0]
+    assert f"From {draft.person.name}" in rendered[path.stem][0]
+
+
+def test_the_fifth_example_renders_its_figures_in_both_documents():
+    draft = drafts.load(FIFTH)
+    assert draft.person.role == "Electrical Foreman" and draft.currency == "AUD"
+    assert len({o.kind for o in draft.options}) == 4
+    proposal = _flat(" ".join(page_texts(render.proposal_pdf(draft))))
+    for figure in ("$2,850", "$5,026", "32 h", "18 December 2026", "$5,424 a month",
+                   "pays for itself in under a month", "$65,088", "$19,320 to $21,420"):
+        assert figure in proposal, figure
+    prep = _flat(" ".join(page_texts(render.prep_pdf(draft))))
+    for words in ("PRIVATE", "$2,850", "Take two Saturday call-out rosters in January",
+                  "Ask Karen to approve Priya's sessions now", "Source: Heather Boushey"):
+        assert words in prep, words
+    assert "Private" not in proposal.split("Proposal")[0]
+
+
+def test_the_covering_email_names_the_first_choice_in_apposition():
+    body = mail.default_message(drafts.load(FIFTH))
+    assert body.startswith("Hi Karen,")
+    assert ("my first choice, Battery storage design and install course, with the accreditation "
+            "assessment, costs $2,850 and takes 32 h away from core work.") in " ".join(body.split())
+    assert "pay for itself in under a month" in body
