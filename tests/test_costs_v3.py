@@ -143,8 +143,8 @@ def test_the_email_asks_for_the_package_first():
     raw = mail.eml_bytes(costed_draft(), b"%PDF-1.7\n")
     message = BytesParser(policy=policy.default).parsebytes(raw)
     body = " ".join(message.get_body(("plain",)).get_content().split())
-    assert "my first choice is a package of Power BI Data Analyst course and Vendor " \
-           "learning path together" in body
+    assert "my first choice is to combine Power BI Data Analyst course and Vendor " \
+           "learning path, which together cost" in body
     assert "ranks each option on its own as a fallback" in body
 
 
