@@ -100,11 +100,36 @@ def shoot_rehearsal(folder: Path, size: tuple[int, int], example_name: str = "")
     window.store.dirty = False
 
 
+def shoot_outcome(folder: Path, size: tuple[int, int], example_name: str = "") -> None:
+    """The outcome step on the recorded-outcome fixture: the decision and the second part."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from upskill_ask import drafts
+    from upskill_ask.ui.wizard import RequestWizard
+
+    draft = drafts.load(ROOT / "tests" / "fixtures" / "outcome-data-analyst.upskill")
+    wizard = RequestWizard(draft, path=None)
+    wizard.resize(*size)
+    wizard.show()
+    dialog = wizard.record_outcome()
+    dialog.resize(size[0] * 4 // 5, size[1])
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    folder.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(folder / "outcome.png"))
+    wizard.store.dirty = False
+    wizard.review_page.shutdown()
+
+
+SHOOTERS = {"--one": shoot, "--rehearsal": shoot_rehearsal, "--outcome": shoot_outcome}
+
+
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] in ("--one", "--rehearsal"):
+    if len(sys.argv) > 1 and sys.argv[1] in SHOOTERS:
         folder, width, height = Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-        (shoot if sys.argv[1] == "--one" else shoot_rehearsal)(
-            folder, (width, height), *sys.argv[5:6])
+        SHOOTERS[sys.argv[1]](folder, (width, height), *sys.argv[5:6])
         return
     # the app's own settings (a language chosen in it) must not change the pictures
     base = dict(os.environ, QT_QPA_PLATFORM="offscreen", UPSKILL_ASK_CONFIG_DIR=str(
@@ -113,7 +138,7 @@ def main() -> None:
         env = dict(base, LANGUAGE=language)
         for scale, where in (("1", folder), ("2", folder / "scale-200")):
             env["QT_SCALE_FACTOR"] = scale
-            for what in ("--one", "--rehearsal"):
+            for what in SHOOTERS:
                 subprocess.run([sys.executable, __file__, what, str(where), "1000", "780", example],
                            check=True, env=env)
 
