@@ -189,3 +189,48 @@ def test_a_language_chosen_on_the_start_page_applies_at_once_and_is_remembered(q
             if window is not None:
                 window.store.dirty = False
                 window.review_page.shutdown()
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_the_rehearsal_window_speaks_the_language_with_one_key_per_letter(code, speak, wizards,
+                                                                          qtbot):
+    """The window's own words (not the questions and answers, which are the draft's and the
+    library's) in the language, and no Alt+letter twice across its two views."""
+    import random
+
+    from PySide6.QtWidgets import QTableWidget
+
+    from upskill_ask.ui.rehearsal import RehearsalWindow
+
+    speak(code)
+    wiz = wizards(native_draft())
+    window = RehearsalWindow(wiz.store, wiz, rng=random.Random(1))
+    qtbot.addWidget(window)
+    assert window.start()
+    data = {"rehearsal-prompt", "rehearsal-typed", "rehearsal-meaning", "rehearsal-answer",
+            "rehearsal-evidence", "rehearsal-fallback"}
+
+    def own_texts() -> list[str]:
+        texts = [window.windowTitle()]
+        for widget in window.findChildren(QWidget):
+            if widget.objectName() not in data and isinstance(widget, (QLabel, QAbstractButton)):
+                texts.append(widget.text())
+            texts += [widget.accessibleName(), widget.toolTip()]
+        return [t for t in texts if t]
+
+    shown = own_texts()
+    window.reveal()
+    shown += own_texts()
+    window.stop()
+    shown += own_texts()
+    table = window.findChild(QTableWidget, "rehearsal-summary-table")
+    shown += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    shown += [table.item(r, 1).text() for r in range(table.rowCount())]
+    words = re.findall(r"[A-Za-zÀ-ÿ']+", "\n".join(shown).replace("&", "").lower())
+    english = [w for w in words if w in ENGLISH - NATIVE[code]]
+    assert english == [], english[:20]
+    letters: dict[str, list[str]] = {}
+    for widget in window.findChildren(QWidget):  # both views: hidden ones too
+        if isinstance(widget, (QLabel, QAbstractButton)) and _mnemonic(widget.text()):
+            letters.setdefault(_mnemonic(widget.text()), []).append(widget.text())
+    assert len(letters) == 9 and all(len(v) == 1 for v in letters.values()), letters

@@ -77,7 +77,7 @@ class ExportPanel(QGroupBox):
             _("The prep sheet is private: it holds what you entered on the Private prep page and "
               "is never part of the proposal or the email."), "prep-private-note"))
         layout.addWidget(self.buttons[2])
-        self.email_calendar = QCheckBox(_("Attac&h the dates as a calendar file to the emails"))
+        self.email_calendar = QCheckBox(_("Attach the dates as a calendar &file to the emails"))
         self.email_calendar.setObjectName("export-email-calendar")
         self.email_calendar.setAccessibleName(_("Attach the dates as a calendar file to the emails"))
         self.email_calendar.setToolTip(_("The email draft and the recap email carry a calendar "

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from upskill_ask import rehearsal
+from upskill_ask.i18n import _
 from upskill_ask.ui.rehearsal_views import QuestionView, SummaryView
 
 TICK_MS = 1000
@@ -49,8 +50,8 @@ class RehearsalWindow(QDialog):
         self.clock = clock
         self.today = today
         self.setObjectName("rehearsal-window")
-        self.setWindowTitle("Rehearse the meeting — upskill-ask")
-        self.setAccessibleName("Rehearse the meeting")
+        self.setWindowTitle(_("Rehearse the meeting") + " — upskill-ask")
+        self.setAccessibleName(_("Rehearse the meeting"))
         self.setModal(True)
         self.question = QuestionView()
         self.summary = SummaryView()
@@ -114,8 +115,9 @@ class RehearsalWindow(QDialog):
             draft = self.store.draft()
         except drafts.DraftError as exc:
             if self.dialogs is not None:
-                self.dialogs.error(self.parentWidget(), "The rehearsal cannot start yet",
-                                   "Some fields need fixing first:\n\n" + "\n".join(exc.lines()))
+                self.dialogs.error(self.parentWidget(), _("The rehearsal cannot start yet"),
+                                   _("Some fields need fixing first:") + "\n\n"
+                                   + "\n".join(exc.lines()))
             return False
         self.cards = rehearsal.build_round(draft, self.rng, weak_only=weak_only)
         self.outcomes = []
@@ -166,14 +168,15 @@ class RehearsalWindow(QDialog):
         if not self.on_question:
             return
         if not self.revealed:
-            self.question.hint.setText("First press Space to see what you prepared, then mark it.")
+            self.question.hint.setText(_("First press Space to see what you prepared, then mark it."))
             return
         card = self.card
         path = f"private.rehearsal.{card.id}"
         previous = self.store.get(path)
         entry = rehearsal.record(previous if isinstance(previous, dict) else None, mark,
                                  self.seconds, self.today)
-        self.store.set(path, entry, label=f"the rehearsal mark on “{_short(card.prompt)}”")
+        self.store.set(path, entry, label=_("the rehearsal mark on “{question}”").format(
+            question=_short(card.prompt)))
         self.outcomes.append(rehearsal.Outcome(card, mark, self.seconds))
         self.index += 1
         if self.index < len(self.cards):

@@ -27,6 +27,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
 
 from upskill_ask import renderjobs
+from upskill_ask.i18n import _
 
 if TYPE_CHECKING:  # the thread fallback is rare: start-up does not pay for concurrent.futures
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -239,9 +240,10 @@ class RenderWorker(QObject):
                 self._submit_to_thread(item)
             return
         if job is not None:
-            message = ("the document took too long and was stopped; is there an extremely long "
-                       "text in the draft?" if self._overdue else
-                       f"the render process stopped unexpectedly (exit code {code}); try again")
+            message = (_("the document took too long and was stopped; is there an extremely "
+                         "long text in the draft?") if self._overdue else
+                       _("the render process stopped unexpectedly (exit code {code}); try "
+                         "again").format(code=code))
             self._finish(job, None, renderjobs.JobError("", message, True))
         self._next()  # a fresh process for whatever waits
 

@@ -106,11 +106,12 @@ class LibraryChooser(QObject):
         if entry is None:  # pragma: no cover - the list holds library ids only
             return
         filled = self._filled(oid)
+        # the headings are translated outside the f-strings: pybabel does not look inside them
+        meaning, answer = _("What it usually means"), _("Your answer, with your figures")
         parts = [f"<p><b>{escape(entry.question)}</b></p>",
-                 f"<p><i>{escape(_('What it usually means'))}</i><br>{escape(entry.meaning)}</p>"]
+                 f"<p><i>{escape(meaning)}</i><br>{escape(entry.meaning)}</p>"]
         if filled is not None:
-            parts.append(f"<p><i>{escape(_('Your answer, with your figures'))}</i><br>"
-                         f"{escape(filled.answer)}</p>")
+            parts.append(f"<p><i>{escape(answer)}</i><br>{escape(filled.answer)}</p>")
         self.preview.setHtml("".join(parts))
 
     def tick(self, chosen: set[str]) -> None:

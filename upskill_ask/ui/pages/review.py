@@ -41,11 +41,11 @@ class ReviewPage(DraftPage):
                   hint=_("left empty, a short covering note is written from your proposal"))
 
         self._build_summary()
-        self.rehearse_button = QPushButton("Re&hearse the meeting…")
+        self.rehearse_button = QPushButton(_("Re&hearse the meeting…"))
         self.rehearse_button.setObjectName("review-rehearse")
-        self.rehearse_button.setAccessibleName("Rehearse the meeting: the app plays your manager")
-        self.rehearse_button.setToolTip("The app asks your questions, and one surprise; "
-                                        "you answer aloud and mark how it went")
+        self.rehearse_button.setAccessibleName(_("Rehearse the meeting: the app plays your manager"))
+        self.rehearse_button.setToolTip(_("The app asks your questions, and one surprise; "
+                                          "you answer aloud and mark how it went"))
         self.rehearse_button.clicked.connect(self.rehearseRequested)
         self.body_layout.addWidget(self.rehearse_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body_layout.addStretch(1)
