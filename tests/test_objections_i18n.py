@@ -182,3 +182,41 @@ def test_babel_extracts_every_library_text_with_a_comment():
 def test_every_placeholder_has_a_meaning_for_translators():
     known = set(objections.figures(drafts.load(FIFTH)))
     assert set(library_extract.PLACEHOLDERS) == known
+
+
+# --- the questions page --------------------------------------------------------------------
+
+
+@pytest.mark.gui
+def test_the_questions_page_shows_the_library_in_the_drafts_language(german, wizards, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+
+    from upskill_ask.ui.pages.base import PageId
+
+    from .conftest import make_draft
+    from .fakes import go_to
+
+    wizard = wizards(make_draft(language="de"))
+    qtbot.waitExposed(wizard)
+    go_to(wizard, PageId.QUESTIONS)
+    page = wizard.page(PageId.QUESTIONS)
+    library_list = page.findChild(QListWidget, "questions-library")
+    texts = {library_list.item(r).data(Qt.ItemDataRole.UserRole): library_list.item(r).text()
+             for r in range(library_list.count())}
+    assert texts["no-budget"] == "Haben wir dafür gerade das Budget?"
+    assert texts["core-duties"] == objections.library()["core-duties"].question
+    question = page.findChild(QLineEdit, "objections.0.question")
+    answer = page.findChild(QPlainTextEdit, "objections.0.answer")
+    assert question.placeholderText() == "Haben wir dafür gerade das Budget?"
+    assert "kostet meine erste Wahl" in answer.placeholderText()
+    # editing the wording copies the answer in the document's language into the draft
+    qtbot.mouseClick(page.findChild(QPushButton, "objections.0.edit-wording"),
+                     Qt.MouseButton.LeftButton)
+    stored = wizard.draft().objections[0]
+    assert stored.answer == answer.placeholderText() and "kostet meine erste Wahl" in stored.answer
+    assert stored.question == ""  # the library's question, in whatever language is printed
+    # back in English, the page follows the draft's language
+    wizard.store.set("language", "en")
+    qtbot.waitUntil(lambda: question.placeholderText() == EN.question)
+    assert library_list.findItems(EN.question, Qt.MatchFlag.MatchExactly)
