@@ -74,6 +74,19 @@ def translations(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
+def document_language(language: str) -> str:
+    """The catalog a document in ``language`` is written from ('de-AT' -> 'de'; a language
+    without a catalog -> English)."""
+    code = normalise(language or "")
+    return code or SOURCE
+
+
+def words(language: str) -> gettext.NullTranslations:
+    """The gettext functions for a document in the draft's ``language`` (which may differ from
+    the app's): ``words(draft.language).gettext(...)``."""
+    return translations(document_language(language))
+
+
 def install(language: str | None = None) -> str:
     """Speak ``language`` from now on (None: the start-up choice); returns the code used."""
     global _current

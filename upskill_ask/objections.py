@@ -6,21 +6,27 @@ they are filled from the draft with :func:`figures`. A sentence that needs a fig
 as a choice, ``[with $cash|without it]``: the first alternative whose figures the user gave is
 printed, so an answer never asserts a figure the user did not give. Text the user wrote is
 never a template: an answer the user edited is stored in the draft and printed literally.
+
+The library is written in English, the source language; its texts are msgids of the app's
+gettext catalogs (extracted by :mod:`upskill_ask.library_extract`). A document looks each text
+up in the draft's ``language`` before filling it, and the words around the figures come from
+:mod:`upskill_ask.figure_words` in the same language.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from gettext import NullTranslations
 from importlib import resources
 from string import Template
 
-from upskill_ask import prose, retention
+from upskill_ask import figure_words, prose, retention
 from upskill_ask.costing import LadderTotals, ladder_totals, payback
 from upskill_ask.formatting import Formatter
+from upskill_ask.i18n import words
 from upskill_ask.model import Draft, Objection
 
 
@@ -50,12 +56,33 @@ class ResolvedObjection:
     source: str = ""  # the published source of a figure the answer quotes (a footnote)
 
 
+TEXTS = tuple(f.name for f in fields(LibraryObjection) if f.name != "id")
+"""The fields of an entry that are text, translated through the gettext catalogs."""
+
+
+def library(language: str | None = None) -> dict[str, LibraryObjection]:
+    """The library, in its file's order, keyed by id; in the document ``language`` (the
+    catalog's words, English where it has none), or as written (None)."""
+    source = _source()
+    if language is None:
+        return source
+    t = words(language)
+    return {oid: translated(entry, t) for oid, entry in source.items()}
+
+
 @lru_cache(maxsize=1)
-def library() -> dict[str, LibraryObjection]:
-    """The library, in its file's order, keyed by id."""
+def _source() -> dict[str, LibraryObjection]:
     raw = resources.files("upskill_ask").joinpath("data/objections.toml").read_bytes()
     data = tomllib.loads(raw.decode("utf-8"))
     return {entry["id"]: LibraryObjection(**entry) for entry in data["objection"]}
+
+
+def translated(entry: LibraryObjection, t: NullTranslations) -> LibraryObjection:
+    """An entry in a catalog's words: its templates are translated before they are filled,
+    so a translation carries the same figures (and may put them in its own order)."""
+    # gettext("") would return the catalog's header
+    return replace(entry, **{name: t.gettext(text) for name in TEXTS
+                             if (text := getattr(entry, name))})
 
 
 class Figures(dict[str, str]):
@@ -65,39 +92,18 @@ class Figures(dict[str, str]):
     given: frozenset[str] = frozenset()
 
 
-# Stand-ins for a figure the draft does not give; a library text only prints one outside a
-# [...] choice, where the sentence still holds without the figure.
-_STAND_INS = {
-    "name": "I", "manager": "you", "team": "the team", "skill": "this skill",
-    "project": "our current work", "company_goal": "the team's goals",
-    "option": "the first option", "cash": "the fee", "ask": "the time and money asked for",
-    "hours_total": "the hours", "hours_away": "some work time",
-    "hours_per_week": "a few hours", "months": "a few months", "own_hours": "some of the hours",
-    "cash_per_month": "a share of the fee each month",
-    "cheapest_option": "the cheapest option", "cheapest_cash": "less",
-    "fallback_option": "the last option", "deliverable": "a result for the team",
-    "coverage": "my core duties stay covered", "sharing": "a short session for the team",
-    "measure": "a result we can both see", "first_check_in": "a date we agree",
-    "minutes_per_day": "a few", "budget_date": "the date the budget is set",
-    "gap_per_month": "what the gap costs", "payback_months": "a few months",
-    "waiting_cost": "a year of the gap", "approval_limit": "your limit",
-    "within_limit": "your limit", "above_limit": "your limit",
-    "cheapest_within": "the cheapest option", "replacement": retention.SHARE_WORDS,
-    "replacement_cost": "a share of a year's salary", "replacement_exceeds": "the request",
-}
-
-
 def figures(draft: Draft, totals: LadderTotals | None = None) -> Figures:
     """The user's figures as words, for the library's $placeholders (always all present: a
     figure the draft lacks gets a stand-in, and is left out of ``Figures.given``);
     ``totals``: the ladder totals, when the document has computed them already."""
-    given = _given(draft, totals or ladder_totals(draft))
-    out = Figures({**_STAND_INS, **given})
+    w = words(draft.language)
+    given = _given(draft, totals or ladder_totals(draft), w)
+    out = Figures({**figure_words.stand_ins(w), **given})
     out.given = frozenset(given)
     return out
 
 
-def _given(draft: Draft, ladder: LadderTotals) -> dict[str, str]:
+def _given(draft: Draft, ladder: LadderTotals, w: NullTranslations) -> dict[str, str]:
     fmt = Formatter.for_draft(draft, ladder)
     out: dict[str, str] = {}
 
@@ -124,7 +130,7 @@ def _given(draft: Draft, ladder: LadderTotals) -> dict[str, str]:
     put("budget_date", draft.timing.budget_date and fmt.date(draft.timing.budget_date))
     t = ladder.recommended
     if first is not None and t is not None:
-        put("option", _title(first.name))
+        put("option", figure_words.title(w, first.name))
         put("deliverable", prose.quoted(first.deliverable))
         put("cash", t.cash > 0 and fmt.money(t.cash))
         put("hours_total", t.hours_total > 0 and fmt.hours(t.hours_total))
@@ -135,11 +141,9 @@ def _given(draft: Draft, ladder: LadderTotals) -> dict[str, str]:
         put("months", t.weeks and fmt.duration(t.weeks, t.months, ladder.duration_unit))
         put("cash_per_month", t.cash > 0 and t.months and t.months > 1 and t.cash_per_month
             and fmt.approx(t.cash_per_month))
-        asked = [w for w in (out.get("cash"), out.get("hours_away")) if w]
-        put("ask", asked and (" and ".join(asked) + (" of work time" if "hours_away" in out
-                                                     else "")))
-    _ladder_figures(draft, ladder, fmt, put)
-    _gap_figures(draft, ladder, fmt, put)
+        put("ask", figure_words.ask(w, out.get("cash"), out.get("hours_away")))
+    _ladder_figures(draft, ladder, fmt, w, put)
+    _gap_figures(draft, ladder, fmt, w, put)
     out["replacement"] = retention.SHARE_WORDS
     put("replacement_cost", retention.replacement_cost(draft, fmt))
     low = retention.replacement_low(draft)
@@ -148,17 +152,18 @@ def _given(draft: Draft, ladder: LadderTotals) -> dict[str, str]:
     return out
 
 
-def _ladder_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> None:
+def _ladder_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, w: NullTranslations,
+                    put) -> None:
     """The cheaper rungs the answers may offer: never below the walk-away rung (set only in
     the prep sheet's copy of the draft), never the first choice itself."""
     stop = draft.private.stop_at_option
     acceptable = [t for t in ladder.options if stop is None or t.rank <= stop]
     cheapest = min(acceptable, key=lambda t: (t.employer_cost, t.hours_away), default=None)
     if cheapest is not None and cheapest.rank > 1:
-        put("cheapest_option", _title(draft.options[cheapest.rank - 1].name))
+        put("cheapest_option", figure_words.title(w, draft.options[cheapest.rank - 1].name))
         put("cheapest_cash", cheapest.cash > 0 and fmt.money(cheapest.cash))
     if len(acceptable) > 1:
-        put("fallback_option", _title(draft.options[acceptable[-1].rank - 1].name))
+        put("fallback_option", figure_words.title(w, draft.options[acceptable[-1].rank - 1].name))
     limit, first = draft.manager.approval_limit, ladder.recommended
     if limit is None or first is None:
         return
@@ -170,30 +175,18 @@ def _ladder_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> 
     within = [t for t in acceptable if t.cash <= limit]
     if within:
         low = min(within, key=lambda t: (t.employer_cost, t.hours_away))
-        put("cheapest_within", _title(draft.options[low.rank - 1].name))
+        put("cheapest_within", figure_words.title(w, draft.options[low.rank - 1].name))
 
 
-def _gap_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, put) -> None:
+def _gap_figures(draft: Draft, ladder: LadderTotals, fmt: Formatter, w: NullTranslations,
+                 put) -> None:
     back = payback(draft, ladder)
     if back is None:
         return
     put("gap_per_month", fmt.money(back.per_month))
     put("waiting_cost", fmt.money(back.waiting))
     months = back.for_rank(1)
-    put("payback_months", months and (f"about {_months(fmt, months)}" if months >= 1
-                                      else "under a month"))
-
-
-def _title(name: str) -> str:
-    """An option's name inside an answer: quoted, so a title with commas of its own reads as
-    one name ('My first choice, “Course, with the exam”, costs …')."""
-    return f"“{name}”"
-
-
-def _months(fmt: Formatter, months: Decimal | None) -> str:
-    if not months:
-        return "a few months"
-    return f"{fmt.number(months)} month" + ("" if months == 1 else "s")
+    put("payback_months", months and figure_words.payback(w, fmt, months))
 
 
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
@@ -237,6 +230,8 @@ def resolve_one(chosen: Objection, draft: Draft, lib: dict[str, LibraryObjection
     lib = library() if lib is None else lib
     values = figures(draft) if values is None else values
     entry = lib.get(chosen.id)
+    if entry is not None:  # the library as written, looked up in the document's language
+        entry = translated(entry, words(draft.language))
     fallback = ""
     if include_private:
         fallback = draft.private.fallbacks.get(chosen.id, "")

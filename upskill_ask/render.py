@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from upskill_ask import costing, layout, objections, package, prose
+from upskill_ask import costing, i18n, layout, objections, package, prose
 from upskill_ask.assets import font_css, font_css_files, stylesheet, templates_dir  # noqa: F401
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import KIND_LABELS, Draft, RequestKind
@@ -78,7 +78,10 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    # {% trans %} blocks are extracted and looked up with their whitespace collapsed
+    env.policies["ext.i18n.trimmed"] = True
     env.filters["paragraphs"] = _paragraphs
     env.filters["safe_link"] = _safe_link
     env.filters["sentence"] = prose.sentence
@@ -107,7 +110,13 @@ class Document:
         return self.fmt.duration(t.weeks, t.months, self.totals.duration_unit)
 
     def as_context(self) -> dict[str, Any]:
+        words = i18n.words(self.draft.language)
         return {
+            # the document's language (the draft's), which may differ from the app's
+            "_": words.gettext,
+            "gettext": words.gettext,
+            "ngettext": words.ngettext,
+            "pgettext": words.pgettext,
             "d": self.draft,
             "fmt": self.fmt,
             "totals": self.totals,

@@ -141,13 +141,23 @@ class QuestionsPage(DraftPage):
                 problem=exc.lines()[0] if exc.lines() else str(exc)))
             self.figures_note.show()
         else:
-            self.filled = fill_answers(lib, draft)
+            self.filled = fill_answers(self._in_language(draft.language), draft)
             self._figures_real = True
             self.figures_note.hide()
         self._computed_at = self._changes
         for card in self.cards:
             card.set_filled(self.filled.get(card.oid))
         self.chooser.show_current()
+
+    def _in_language(self, language: str) -> dict[str, LibraryObjection]:
+        """The library in the draft's language: its questions are the documents' words."""
+        from upskill_ask import objections as core
+
+        if self.chooser.retitle(language, lambda: core.library(language)):
+            self.library = self.chooser.library
+            for card in self.cards:
+                card.set_entry(self.library.get(card.oid), known=True)
+        return self.library
 
     # --- the library list ----------------------------------------------------------------
 

@@ -35,6 +35,7 @@ class LibraryChooser(QObject):
         super().__init__(parent)
         self._filled = filled
         self.library: dict[str, LibraryObjection] | None = None
+        self.language = ""  # the language its texts are in ("": as written, English)
         self.layout = QHBoxLayout()
         left = QVBoxLayout()
         self.label = QLabel(_("Questions from the &library"))
@@ -82,6 +83,23 @@ class LibraryChooser(QObject):
         height = self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth()
         self.list.setFixedHeight(height)
         self.preview.setFixedHeight(height)
+
+    def retitle(self, language: str, library: Callable[[], dict[str, LibraryObjection]]) -> bool:
+        """Show the library in the document ``language`` (``library()`` gives it there), unless
+        it is shown so already; True if it changed."""
+        if language == self.language:
+            return False
+        self.language = language
+        self.library = library()
+        self.list.blockSignals(True)  # a new text is no tick
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            entry = self.library.get(item.data(ID_ROLE))
+            if entry is not None:
+                item.setText(entry.question)
+        self.list.blockSignals(False)
+        self.show_current()
+        return True
 
     def select_first(self) -> None:
         if self.list.count():
