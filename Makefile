@@ -60,7 +60,7 @@ docs-pdf: $(STAMP)
 # up to date with it, and compile each to the .mo the app loads (see upskill_ask/locale/README.md)
 LOCALES := upskill_ask/locale
 translations: $(STAMP)
-	$(VENV)/bin/pybabel -q extract -F babel.cfg --add-location=file --sort-by-file \
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --add-location=file --sort-by-file --add-comments=Translators: \
 	  --project=upskill-ask --copyright-holder="upskill-ask contributors" \
 	  -o $(LOCALES)/messages.pot .
 	$(VENV)/bin/pybabel -q update -i $(LOCALES)/messages.pot -d $(LOCALES) \
