@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Any
 
 from upskill_ask.i18n import LANGUAGES, N_, _, ngettext
@@ -32,7 +31,7 @@ class LanguageBox(ChoiceBox):
         for code, name in LANGUAGES.items():
             self.addItem(name, code)
 
-    def findData(self, data: Any, *args: Any) -> int:  # noqa: N802 (Qt's name)
+    def findData(self, data: Any, *args: Any) -> int:
         index = super().findData(data, *args)
         if index < 0 and isinstance(data, str) and data:
             self.addItem(data, data)
