@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from upskill_ask.i18n import words
+from upskill_ask.i18n import document_language, words
 
 
 @lru_cache(maxsize=16)
@@ -30,6 +30,23 @@ def _locale(name: str, language: str = ""):
         except (UnknownLocaleError, ValueError):
             continue
     raise AssertionError("en_GB is always known")  # pragma: no cover
+
+
+@lru_cache(maxsize=16)
+def _date_locale(name: str, language: str = ""):
+    """The locale a date is written in: the draft's, unless its month names are in another
+    language than the document's words (German text, 'en_GB' dates: de_GB is no locale) — then
+    the document language's own ('8. Dezember 2026' in a German proposal)."""
+    from babel import Locale, UnknownLocaleError
+
+    loc = _locale(name, language)
+    code = document_language(language)  # the language the words are written in
+    if language and loc.language != code:
+        try:
+            return Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            pass
+    return loc
 
 
 def whole_amounts(draft, totals=None) -> bool:
@@ -132,4 +149,4 @@ class Formatter:
             return "—"
         from babel.dates import format_date
 
-        return format_date(day, format="long", locale=_locale(self.locale, self.language))
+        return format_date(day, format="long", locale=_date_locale(self.locale, self.language))
