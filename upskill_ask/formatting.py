@@ -1,4 +1,5 @@
-"""Numbers, money and dates written for the draft's locale and currency (via Babel).
+"""Numbers, money and dates written for the draft's locale and currency (via Babel), and the
+few words around them ("h", "weeks", "Free") in the draft's document language.
 
 Used by the documents and by the wizard's live totals, so both show the same words.
 """
@@ -10,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+
+from upskill_ask.i18n import document_language, words
 
 
 @lru_cache(maxsize=16)
@@ -29,6 +32,23 @@ def _locale(name: str, language: str = ""):
     raise AssertionError("en_GB is always known")  # pragma: no cover
 
 
+@lru_cache(maxsize=16)
+def _date_locale(name: str, language: str = ""):
+    """The locale a date is written in: the draft's, unless its month names are in another
+    language than the document's words (German text, 'en_GB' dates: de_GB is no locale) — then
+    the document language's own ('8. Dezember 2026' in a German proposal)."""
+    from babel import Locale, UnknownLocaleError
+
+    loc = _locale(name, language)
+    code = document_language(language)  # the language the words are written in
+    if language and loc.language != code:
+        try:
+            return Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            pass
+    return loc
+
+
 def whole_amounts(draft, totals=None) -> bool:
     """Whether every amount a document of this draft prints is whole: the fees, the hourly
     cost, the cost of the hours and the totals (a monthly share is printed as "about", rounded
@@ -43,6 +63,13 @@ def whole_amounts(draft, totals=None) -> bool:
         amounts += [option.cost.amount, option.cost.early_bird_amount, option.expert_rate,
                     option.cover_rate, *(a for _, a in option.cost.items())]
     return all(a == a.to_integral_value() for a in amounts if a is not None)
+
+
+def _count(value: Decimal, digits: int) -> int:
+    """The number gettext picks a plural form by: the value as printed ('7.96' printed '8' is
+    8), and 2 for a fraction ('4.5 months'), which every language we write takes as plural."""
+    shown = round(Decimal(value), digits)
+    return int(shown) if shown == shown.to_integral_value() else 2
 
 
 @dataclass(frozen=True)
@@ -84,7 +111,7 @@ class Formatter:
     def cash(self, amount: Decimal | None) -> str:
         """A cash cost as a figure: 'Free' when nothing is paid, else the amount."""
         if amount is not None and amount == 0:
-            return "Free"
+            return words(self.language).pgettext("cash cost", "Free")
         return self.money(amount)
 
     def number(self, value: Decimal | int | None, digits: int = 1) -> str:
@@ -99,15 +126,21 @@ class Formatter:
     def hours(self, value: Decimal | None) -> str:
         if value is None:
             return "—"
-        return f"{self.number(value)} h"
+        # Translators: a number of hours, short ('12.5 h'), in tables and sentences
+        return words(self.language).gettext("{hours} h").format(hours=self.number(value))
 
     def duration(self, weeks: Decimal | None, months: Decimal | None, unit: str) -> str:
         """A span in the document's one unit ('weeks' or 'months'): '8 weeks', '4.5 months'."""
+        t = words(self.language)
         if unit == "months" and months is not None:
-            return f"{self.number(months, 0 if months >= 6 else 1)} {'month' if months == 1 else 'months'}"
+            digits = 0 if months >= 6 else 1
+            return t.ngettext("{n} month", "{n} months", _count(months, digits)).format(
+                n=self.number(months, digits))
         if weeks is None:
             return "—"
-        return f"{self.number(weeks, 0 if weeks >= 3 else 1)} {'week' if weeks == 1 else 'weeks'}"
+        digits = 0 if weeks >= 3 else 1
+        return t.ngettext("{n} week", "{n} weeks", _count(weeks, digits)).format(
+            n=self.number(weeks, digits))
 
     def date(self, day: dt.date | None) -> str:
         """A date in the documents' one style, the locale's long form ('23 December 2026'):
@@ -116,4 +149,4 @@ class Formatter:
             return "—"
         from babel.dates import format_date
 
-        return format_date(day, format="long", locale=_locale(self.locale, self.language))
+        return format_date(day, format="long", locale=_date_locale(self.locale, self.language))

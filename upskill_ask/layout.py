@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from upskill_ask.i18n import words
+
 if TYPE_CHECKING:
     from upskill_ask.costing import LadderTotals
     from upskill_ask.formatting import Formatter
@@ -206,19 +208,22 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
         return css_rules(rules)
     # the options table: figures at 9pt, headers 7.5pt, cells padded 1.5 mm a side; the rank
     # cell 1 mm on the left and a 3pt rule on the recommended row; a package row first
+    # the headers as the proposal prints them, in the document's language
+    _ = words(draft.language).gettext
     total = [fmt.hours(t.hours_total) for t in ts]
     load = [fmt.hours(t.weekly_load) for t in ts]
-    at_work = [f"{fmt.hours(t.hours_away_per_week)} at work" for t in ts]
+    every_week = [t.hours_away_per_week for t in ts] + ([pkg.hours_away_per_week] if pkg else [])
+    # the template's msgid ({% trans %} writes its placeholders %-style)
+    at_work = [_("%(hours)s at work") % {"hours": fmt.hours(h)} for h in every_week]
     if pkg is not None:
         total.append(fmt.hours(pkg.hours_total))
         load.append(fmt.hours(pkg.weekly_load))
-        at_work.append(f"{fmt.hours(pkg.hours_away_per_week)} at work")
     cols = [FigureColumn("table.options col.c-rank", ranks, "#", 2.5, extra_mm=1.1),
-            FigureColumn("table.options col.c-cash", cash, "Cash cost", 3.0),
-            FigureColumn("table.options col.c-total", total, "Hours in total", 3.0),
-            FigureColumn("table.options col.c-away", away, "Hours away", 3.0),
-            FigureColumn("table.options col.c-week", load, "Hours a week", 3.0, subs=at_work),
-            FigureColumn("table.options col.c-weeks", span, "Duration", 3.0)]
+            FigureColumn("table.options col.c-cash", cash, _("Cash cost"), 3.0),
+            FigureColumn("table.options col.c-total", total, _("Hours in total"), 3.0),
+            FigureColumn("table.options col.c-away", away, _("Hours away"), 3.0),
+            FigureColumn("table.options col.c-week", load, _("Hours a week"), 3.0, subs=at_work),
+            FigureColumn("table.options col.c-weeks", span, _("Duration"), 3.0)]
     size, widths = fit_figures(cols, width_mm=width, text_min_mm=62, size_pt=9,
                                       header_pt=7.5)
     rest = width - sum(widths.values())
@@ -229,15 +234,16 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     if any(t.total_cost is not None for t in ts):
         every = [*ts, *([pkg] if pkg is not None else [])]
         totals_cost = [fmt.money(t.employer_cost) for t in every]
-        cols = [FigureColumn("table.costs col.k-cash", cash, "Cash cost", 3.0)]
+        cols = [FigureColumn("table.costs col.k-cash", cash, _("Cash cost"), 3.0)]
         if draft.person.hourly_cost is not None:
             hours_cost = [fmt.money(t.cost_of_hours) for t in every]
-            cols += [FigureColumn("table.costs col.k-away", away, "Hours away", 3.0),
-                     FigureColumn("table.costs col.k-hours", hours_cost, "Cost of the hours", 3.0)]
+            cols += [FigureColumn("table.costs col.k-away", away, _("Hours away"), 3.0),
+                     FigureColumn("table.costs col.k-hours", hours_cost, _("Cost of the hours"),
+                                  3.0)]
         if any(t.others_cost is not None or t.others_uncosted for t in ts):
-            others = [fmt.money(t.others_cost) for t in every] + ["not costed"]
-            cols.append(FigureColumn("table.costs col.k-others", others, "Others’ hours", 3.0))
-        cols.append(FigureColumn("table.costs col.k-total", totals_cost, "Total cost", 3.0))
+            others = [fmt.money(t.others_cost) for t in every] + [_("not costed")]
+            cols.append(FigureColumn("table.costs col.k-others", others, _("Others’ hours"), 3.0))
+        cols.append(FigureColumn("table.costs col.k-total", totals_cost, _("Total cost"), 3.0))
         size, widths = fit_figures(cols, width_mm=width, text_min_mm=40, size_pt=9,
                                           header_pt=7.5)
         rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]

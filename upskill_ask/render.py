@@ -87,7 +87,20 @@ def environment() -> Environment:
     env.filters["sentence"] = prose.sentence
     env.filters["phrase"] = prose.phrase
     env.filters["full_stop"] = prose.full_stop
+    # a value passed into a {% trans %} block skips finalize: long words get their breaks here
+    env.filters["soft"] = _soft_breaks
     return env
+
+
+def document_title(draft: Draft) -> str:
+    """The proposal's title in the draft's language: the user's own title, else one made from
+    the skill."""
+    if draft.title:
+        return draft.title
+    t = i18n.words(draft.language)
+    if draft.skill.name:
+        return t.gettext("Proposal: support for learning {skill}").format(skill=draft.skill.name)
+    return t.gettext("Development proposal")
 
 
 
@@ -128,9 +141,9 @@ class Document:
             "today": self.today,
             "weeks_to_budget": self.weeks_to_budget,
             "weeks_to_meeting": self.weeks_to_meeting,
-            "kind_labels": {k.value: v for k, v in KIND_LABELS.items()},
+            "kind_labels": {k.value: words.gettext(v) for k, v in KIND_LABELS.items()},
             "kinds": RequestKind,
-            "title": self.draft.proposal_title(),
+            "title": document_title(self.draft),
             # self-contained HTML carries the fonts; HTML made for WeasyPrint names the files
             "font_css": font_css() if self.embed_fonts else Markup(font_css_files()),
             "stylesheet": stylesheet,
@@ -192,7 +205,7 @@ def proposal_outputs(draft: Draft, *, today: dt.date | None = None,
     out page for page like the PDF (it carries the PDF's layout repairs)."""
     fixes: list[str] = []
     pdf = html_to_pdf(proposal_html(draft, today=today, embed_fonts=False),
-                      title=draft.proposal_title(), author=draft.person.name,
+                      title=document_title(draft), author=draft.person.name,
                       language=draft.language, forms=True, fixes_out=fixes)
     page = layout.with_fixes(proposal_html(draft, today=today), fixes[0]) if html else ""
     return pdf, page

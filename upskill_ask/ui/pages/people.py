@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from upskill_ask.i18n import N_, _, ngettext
+from upskill_ask.i18n import LANGUAGES, N_, _, ngettext
 from upskill_ask.ui import typed
+from upskill_ask.ui.inputs import ChoiceBox
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.widgets import plain_label
 
@@ -18,6 +20,23 @@ LOCALES = [("English (United Kingdom)", "en_GB"), ("English (United States)", "e
            ("Français (France)", "fr_FR"), ("Nederlands (Nederland)", "nl_NL"),
            ("Español (España)", "es_ES"), ("Italiano (Italia)", "it_IT"),
            ("Svenska (Sverige)", "sv_SE"), ("Polski (Polska)", "pl_PL")]
+
+
+class LanguageBox(ChoiceBox):
+    """The documents' language: ours, each named in itself, and a code the draft has that we
+    have no catalog for ('it'), shown as it is and kept (its documents are written in English)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for code, name in LANGUAGES.items():
+            self.addItem(name, code)
+
+    def findData(self, data: Any, *args: Any) -> int:
+        index = super().findData(data, *args)
+        if index < 0 and isinstance(data, str) and data:
+            self.addItem(data, data)
+            index = self.count() - 1
+        return index
 
 
 class PeoplePage(DraftPage):
@@ -54,7 +73,10 @@ class PeoplePage(DraftPage):
         money = self.form(_("Money and numbers"))
         money.combo("currency", _("C&urrency"), [(c, c) for c in CURRENCIES])
         money.combo("locale", _("Number and date &format"), LOCALES)
-        money.combo("paper", _("&Paper size"),
+        money.add("language", _("&Proposal language"), LanguageBox(),
+                  hint=_("the proposal, the prep sheet and the emails are written in it; it may "
+                         "differ from the app's language"))
+        money.combo("paper", _("Paper si&ze"),
                     [(_("As the format: US Letter in the US and Canada, else A4"), "auto"),
                      ("A4", "A4"), ("US Letter", "letter")])
         money.decimal("person.hourly_cost", _("Your &hourly cost (optional)"),
