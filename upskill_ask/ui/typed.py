@@ -16,7 +16,8 @@ HOURS_DIGITS = 5  # the model allows up to 10,000 hours
 
 def is_money(path: str) -> bool:
     return path.endswith(("cost.amount", "hourly_cost", "money_per_month", "cost.exam",
-                          "cost.materials", "cost.travel", "early_bird_amount", "_rate"))
+                          "cost.materials", "cost.travel", "early_bird_amount", "_rate",
+                          "approval_limit", "salary_band.low", "salary_band.high"))
 
 
 def read_decimal(path: str, text: str, locale: str, currency: str) -> tuple[str, str | None]:

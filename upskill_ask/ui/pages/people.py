@@ -60,6 +60,9 @@ class PeoplePage(DraftPage):
                   hint=_("e.g. Arun or Dr Weber; left empty, their first name"))
         boss.line("manager.email", _("Manager's &email"),
                   hint=_("the email draft is addressed here"), check=typed.email_problem)
+        boss.decimal("manager.approval_limit", _("Their appro&val limit (optional)"),
+                     hint=_("the most they can approve alone; the answers then say whether "
+                            "your ask is within it"))
         when = self.form(_("Timing"))
         when.date("timing.meeting_date", _("Meeting &date"))
         when.date("timing.budget_date", _("Bud&get is set on"),

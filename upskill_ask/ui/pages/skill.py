@@ -32,6 +32,12 @@ class SkillPage(DraftPage):
                     hint=_("penalties, rework, overtime, in the draft's currency"))
         gap.decimal("skill.gap_cost.hours_per_month", _("Wo&rk hours lost a month"),
                     hint=_("costed at your hourly cost (You and your manager page)"))
+        band = self.form(_("Your pay band (optional: the answers then price what replacing you "
+                           "would cost, from a published study)"))
+        band.decimal("person.salary_band.low", _("Pay band, &lowest a year"),
+                     hint=_("the bottom of your pay band, in the draft's currency"))
+        band.decimal("person.salary_band.high", _("Pay band, h&ighest a year"),
+                     hint=_("the top of your pay band"))
         benefits = self.form(_("Benefits, listed separately"))
         self.team_benefits = ListEditor("skill.benefits_team", _("Benefit to the team"),
                                         self.binder,

@@ -1,0 +1,42 @@
+"""The approval limit and the pay band are typed like any amount, and the answers use them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from .conftest import make_draft
+from .fakes import go_to
+
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+def test_the_approval_limit_and_the_pay_band_are_typed_in_the_locales_form(wizards, qtbot):
+    from upskill_ask.ui.pages.base import PageId
+
+    draft = make_draft()
+    draft.locale = "de_DE"
+    wizard = wizards(draft, active=True)
+    go_to(wizard, PageId.PEOPLE)
+    limit = wizard.findChild(QLineEdit, "manager.approval_limit")
+    limit.setFocus()
+    qtbot.keyClicks(limit, "2.500")
+    go_to(wizard, PageId.SKILL)
+    for name, text in (("person.salary_band.low", "48.000"), ("person.salary_band.high",
+                                                               "56.000,50")):
+        field = wizard.findChild(QLineEdit, name)
+        field.setFocus()
+        qtbot.keyClicks(field, text)
+    saved = wizard.draft()
+    assert saved.manager.approval_limit == Decimal("2500")
+    assert (saved.person.salary_band.low, saved.person.salary_band.high) == (
+        Decimal("48000"), Decimal("56000.50"))
+    for name in ("manager.approval_limit", "person.salary_band.low"):
+        field = wizard.findChild(QLineEdit, name)
+        label = next(lbl for lbl in wizard.findChildren(type(wizard.findChild(
+            __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel)))
+            if lbl.buddy() is field)
+        assert "&" in label.text() and field.accessibleName()
