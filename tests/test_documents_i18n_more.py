@@ -176,3 +176,13 @@ def test_the_manager_opens_the_rehearsal_in_the_drafts_language():
         "Danke fürs Kommen, Maya. Worüber möchten Sie sprechen?"
     assert rehearsal.opening_card(in_language("en")).prompt == \
         "Thanks for coming, Maya. What did you want to talk about?"
+
+
+def test_an_empty_draft_has_a_prep_sheet_and_an_outcome_report_in_any_language():
+    from upskill_ask import model
+
+    for language in ("en", "de"):
+        empty = model.Draft(language=language)
+        # no dates, no options: the after-the-meeting card is still there to fill in by hand
+        assert 'id="after-h"' in render.prep_html(empty)
+        assert 'id="decision-h"' in render.outcome_html(empty)
