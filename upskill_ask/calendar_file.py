@@ -9,6 +9,7 @@ calendar app instead of adding copies.
 the manager's calendar (named after the employee), it leaves out the employee's own budget
 reminder, and its UIDs differ from the employee's file, so the two never replace each other.
 ``since``: only the events on or after a day (the recap email sends the dates still to come).
+Titles, descriptions and the calendar's name are in the draft's language.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
 
+from upskill_ask.i18n import words
 from upskill_ask.model import Draft
 
 REMINDER_DAYS = 7
@@ -40,68 +42,91 @@ def entries(draft: Draft, *, for_manager: bool = False,
 
 
 def _for_manager(draft: Draft) -> list[Entry]:
-    skill = draft.skill.name.strip() or "development"
-    person = draft.person.name.strip() or "your team member"
+    _ = words(draft.language).gettext
+    # Translators: in the manager's calendar, {skill} when the user named none
+    skill = draft.skill.name.strip() or _("development")
+    # Translators: in the manager's calendar, {person} when the user gave no name
+    person = draft.person.name.strip() or _("your team member")
     timing, plan = draft.timing, draft.plan
     found: list[Entry] = []
     if timing.meeting_date:
-        found.append(Entry("meeting", timing.meeting_date, f"Meeting with {person}: {skill}",
-                           f"{person} presents a proposal for learning {skill}."))
+        found.append(Entry("meeting", timing.meeting_date,
+                           _("Meeting with {person}: {skill}").format(person=person, skill=skill),
+                           _("{person} presents a proposal for learning {skill}.").format(
+                               person=person, skill=skill)))
     if timing.decision_by and not draft.outcome.recorded:
-        found.append(Entry("decision", timing.decision_by, f"Decision asked: {skill}",
-                           f"{person} asked for a decision on the proposal by this date."))
+        found.append(Entry("decision", timing.decision_by,
+                           _("Decision asked: {skill}").format(skill=skill),
+                           _("{person} asked for a decision on the proposal by this date.").format(
+                               person=person)))
     for n, check_in in enumerate(plan.check_ins, 1):
         if check_in.date is None:
             continue
         review = check_in.review.strip().rstrip(".")
         found.append(Entry(
             f"check-in-{n}", check_in.date,
-            f"Check-in with {person}: {review}" if review else f"Check-in with {person}: {skill}",
-            f"{person} reviews with you: {review}." if review else
-            f"{person} shows progress against the success measures."))
+            _("Check-in with {person}: {what}").format(person=person, what=review or skill),
+            _("{person} reviews with you: {review}.").format(person=person, review=review)
+            if review else
+            _("{person} shows progress against the success measures.").format(person=person)))
     for n, measure in enumerate(plan.measures, 1):
         if measure.by:
-            what = measure.what.strip() or f"success measure {n}"
-            found.append(Entry(f"measure-{n}", measure.by, f"{person}: {what}",
-                               f"Success measure {n} of the plan for {skill}."))
+            what = measure.what.strip() or _("success measure {n}").format(n=n)
+            found.append(Entry(f"measure-{n}", measure.by,
+                               _("{person}: {measure}").format(person=person, measure=what),
+                               _("Success measure {n} of the plan for {skill}.").format(
+                                   n=n, skill=skill)))
     return [replace(e, key=f"manager-{e.key}") for e in found]
 
 
 def _for_self(draft: Draft) -> list[Entry]:
     from upskill_ask.formatting import Formatter
 
+    _ = words(draft.language).gettext
     fmt = Formatter.for_draft(draft)
-    skill = draft.skill.name.strip() or "the skill"
-    manager = draft.manager.name.strip() or "your manager"
+    # Translators: in the employee's calendar, {skill} when they named none
+    skill = draft.skill.name.strip() or _("the skill")
+    # Translators: in the employee's calendar, {manager} when they gave no name
+    manager = draft.manager.name.strip() or _("your manager")
     timing, plan = draft.timing, draft.plan
     found: list[Entry] = []
     if timing.meeting_date:
-        found.append(Entry("meeting", timing.meeting_date, f"Meeting with {manager}: {skill}",
-                           f"Present the proposal for {skill} and agree on an option."))
+        found.append(Entry("meeting", timing.meeting_date,
+                           _("Meeting with {manager}: {skill}").format(manager=manager,
+                                                                       skill=skill),
+                           _("Present the proposal for {skill} and agree on an option.").format(
+                               skill=skill)))
     if timing.budget_date:
         remind = timing.budget_date - dt.timedelta(days=REMINDER_DAYS)
-        found.append(Entry("budget-reminder", remind, f"Budget is set in a week: {skill}",
-                           f"Next year's budget is set on {fmt.date(timing.budget_date)}. "
-                           "If the proposal is not decided yet, ask for the decision now."))
-        found.append(Entry("budget", timing.budget_date, "Next year's budget is set",
-                           f"The day the budget that funds {skill} is set."))
+        found.append(Entry("budget-reminder", remind,
+                           _("Budget is set in a week: {skill}").format(skill=skill),
+                           _("Next year's budget is set on {date}. If the proposal is not "
+                             "decided yet, ask for the decision now.").format(
+                               date=fmt.date(timing.budget_date))))
+        found.append(Entry("budget", timing.budget_date, _("Next year's budget is set"),
+                           _("The day the budget that funds {skill} is set.").format(
+                               skill=skill)))
     if timing.decision_by:
-        found.append(Entry("decision", timing.decision_by, f"Decision wanted: {skill}",
-                           f"The date asked of {manager} for a decision on the proposal."))
+        found.append(Entry("decision", timing.decision_by,
+                           _("Decision wanted: {skill}").format(skill=skill),
+                           _("The date asked of {manager} for a decision on the proposal.").format(
+                               manager=manager)))
     for n, check_in in enumerate(plan.check_ins, 1):
         if check_in.date is None:
             continue
         review = check_in.review.strip().rstrip(".")
         found.append(Entry(
             f"check-in-{n}", check_in.date,
-            f"Check-in with {manager}: {review}" if review else f"Check-in with {manager}: {skill}",
-            f"Review with {manager}: {review}." if review else
-            "Show progress against the success measures and what was applied."))
+            _("Check-in with {manager}: {what}").format(manager=manager, what=review or skill),
+            _("Review with {manager}: {review}.").format(manager=manager, review=review)
+            if review else _("Show progress against the success measures and what was applied.")))
     for n, measure in enumerate(plan.measures, 1):
         if measure.by:
-            what = measure.what.strip() or f"success measure {n}"
-            found.append(Entry(f"measure-{n}", measure.by, f"Due: {what}",
-                               f"Success measure {n} of the plan for {skill}."))
+            what = measure.what.strip() or _("success measure {n}").format(n=n)
+            found.append(Entry(f"measure-{n}", measure.by,
+                               _("Due: {measure}").format(measure=what),
+                               _("Success measure {n} of the plan for {skill}.").format(
+                                   n=n, skill=skill)))
     return found
 
 
@@ -121,7 +146,11 @@ def calendar_bytes(draft: Draft, *, now: dt.datetime | None = None, for_manager:
     cal.add("prodid", "-//upskill-ask//follow-through//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Development: {draft.skill.name.strip() or 'proposal'}")
+    _ = words(draft.language).gettext
+    skill = draft.skill.name.strip()
+    # Translators: the name of the calendar the file adds; {skill} is what the user learns
+    cal.add("x-wr-calname", _("Development: {skill}").format(skill=skill) if skill
+            else _("Development proposal"))
     for entry in entries(draft, for_manager=for_manager, since=since):
         event = Event()
         event.add("uid", _uid(draft, entry.key))

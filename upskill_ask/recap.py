@@ -5,7 +5,8 @@ Built from the public draft with the same machinery as the covering email (:mod:
 ``email.message``, ``headerregistry`` addresses, ``X-Unsent: 1``). What was agreed comes from
 the recorded outcome (:mod:`upskill_ask.outcome`); before one is recorded, the recap proposes
 the first choice with its figures and says plainly, in its first line, that it is a draft to
-adjust. Nothing under ``private`` is read here.
+adjust. Written in the draft's language (whole sentences as msgids). Nothing under
+``private`` is read here.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from email.utils import format_datetime, make_msgid
 from upskill_ask import costing
 from upskill_ask.calendar_file import entries
 from upskill_ask.formatting import Formatter
+from upskill_ask.i18n import N_, words
 from upskill_ask.mail import (
     attach_calendar,
     calendar_sentence,
-    greeting_name,
+    greeting,
     header_value,
     mailbox,
     recipient,
@@ -29,7 +31,7 @@ from upskill_ask.mail import (
 from upskill_ask.model import Draft
 from upskill_ask.views import public_copy
 
-ADJUST = "[Draft: check that this says what was agreed, and change it if not, before sending.]"
+ADJUST = N_("[Draft: check that this says what was agreed, and change it if not, before sending.]")
 
 
 def next_from(draft: Draft, today: dt.date) -> dt.date:
@@ -39,45 +41,60 @@ def next_from(draft: Draft, today: dt.date) -> dt.date:
 
 
 def subject(draft: Draft) -> str:
-    skill = draft.skill.name or "my development proposal"
+    _ = words(draft.language).gettext
+    # Translators: stands for {skill} in the recap's subject when the user named no skill
+    skill = draft.skill.name or _("my development proposal")
     if draft.outcome.decision in ("declined", "deferred"):
-        return header_value(f"Thank you for considering my proposal: {skill}")
-    return header_value(f"Thank you, and what we agreed: {skill}")
+        return header_value(_("Thank you for considering my proposal: {skill}").format(skill=skill))
+    return header_value(_("Thank you, and what we agreed: {skill}").format(skill=skill))
 
 
 def _option_figures(draft: Draft, fmt: Formatter, rank: int) -> str:
     """'option 1, "Title": £1,450 in fees and 32 h of work time'."""
+    _ = words(draft.language).gettext
     option = draft.options[rank - 1]
     t = costing.ladder_totals(draft).options[rank - 1]
-    cash = f"{fmt.money(t.cash)} in fees" if t.cash > 0 else "no fees"
+    cash = _("{money} in fees").format(money=fmt.money(t.cash)) if t.cash > 0 else _("no fees")
     if t.hours_away > 0:
-        away = f"{fmt.hours(t.hours_away)} of work time"
+        away = _("{hours} of work time").format(hours=fmt.hours(t.hours_away))
     elif option.schedule.shifted_hours:
-        away = "shifted hours instead of time away"
+        away = _("shifted hours instead of time away")
     else:
-        away = "no time away from work"
-    return f"option {rank}, “{option.name}”: {cash} and {away}"
+        away = _("no time away from work")
+    # Translators: an option with its figures, inside a sentence ("we agreed on my first
+    # choice, {figures}"): {cash} is "£1,450 in fees" or "no fees", {away} "32 h of work time"
+    return _("option {rank}, “{name}”: {cash} and {away}").format(
+        rank=rank, name=option.name, cash=cash, away=away)
 
 
 def _agreed(draft: Draft, fmt: Formatter) -> list[str]:
     """The sentences that say what was agreed (or, before an outcome, what is proposed)."""
+    _ = words(draft.language).gettext
     oc = draft.outcome
     rung = oc.agreed_rung(len(draft.options))
     if not oc.recorded:
         if not draft.options:
-            return ["As I understood it, we agreed that I go ahead."]
-        return [f"As I understood it, we agreed on my first choice, {_option_figures(draft, fmt, 1)}."]
+            return [_("As I understood it, we agreed that I go ahead.")]
+        return [_("As I understood it, we agreed on my first choice, {figures}.").format(
+            figures=_option_figures(draft, fmt, 1))]
     if oc.decision == "declined":
-        return ["I understand that the answer is no for now, and I appreciate the time you gave it."]
+        return [_("I understand that the answer is no for now, and I appreciate the time you "
+                  "gave it.")]
     if oc.decision == "deferred":
-        return ["As agreed, we will come back to it later."]
-    said = f"As agreed, I will go ahead with {_option_figures(draft, fmt, rung)}" if rung \
-        else "As agreed, I will go ahead"
-    if oc.budget_line:
-        said += f", paid from {oc.budget_line}"
-    sentences = [said + "."]
+        return [_("As agreed, we will come back to it later.")]
+    figures = _option_figures(draft, fmt, rung) if rung else ""
+    if rung and oc.budget_line:
+        said = _("As agreed, I will go ahead with {figures}, paid from {budget_line}.")
+    elif rung:
+        said = _("As agreed, I will go ahead with {figures}.")
+    elif oc.budget_line:
+        said = _("As agreed, I will go ahead, paid from {budget_line}.")
+    else:
+        said = _("As agreed, I will go ahead.")
+    sentences = [said.format(figures=figures, budget_line=oc.budget_line)]
     if oc.conditions:
-        sentences.append(f"The condition we agreed: {oc.conditions.rstrip('.')}.")
+        sentences.append(_("The condition we agreed: {conditions}.").format(
+            conditions=oc.conditions.rstrip(".")))
     return sentences
 
 
@@ -85,37 +102,49 @@ def _dates(draft: Draft, fmt: Formatter, today: dt.date) -> list[str]:
     """The next dates of the plan (check-ins and measures), one line each."""
     if draft.outcome.decision in ("declined", "deferred"):
         return []
+    _ = words(draft.language).gettext
     days: dict[dt.date, list[str]] = {}
     for entry in entries(draft, since=next_from(draft, today)):
         if entry.key.startswith("check-in"):
             review = draft.plan.check_ins[int(entry.key.split("-")[2]) - 1].review.strip()
             days.setdefault(entry.day, []).append(
-                f"check-in with you: {review.rstrip('.')}" if review else "check-in with you")
+                _("check-in with you: {review}").format(review=review.rstrip("."))
+                if review else _("check-in with you"))
         elif entry.key.startswith("measure"):
             what = draft.plan.measures[int(entry.key.split("-")[1]) - 1].what.strip()
-            days.setdefault(entry.day, []).append(what or "a success measure")
+            days.setdefault(entry.day, []).append(what or _("a success measure"))
     return [f"- {fmt.date(day)}: {'; '.join(things)}" for day, things in days.items()]
+
+
+def _thanks(draft: Draft, fmt: Formatter, today: dt.date) -> str:
+    _ = words(draft.language).gettext
+    skill = draft.skill.name
+    meeting = draft.timing.meeting_date
+    if meeting and meeting < today + dt.timedelta(days=1):
+        text = (_("Thank you for taking the time on {date} to talk through my proposal for "
+                  "{skill}.") if skill else
+                _("Thank you for taking the time on {date} to talk through my proposal."))
+        return text.format(date=fmt.date(meeting), skill=skill)
+    return (_("Thank you for taking the time to talk through my proposal for {skill}.").format(
+        skill=skill) if skill else _("Thank you for taking the time to talk through my proposal."))
 
 
 def message(draft: Draft, *, today: dt.date | None = None, calendar: bool = False) -> str:
     """The recap's text: thanks, what was agreed, any follow-up, the next dates."""
+    _ = words(draft.language).gettext
     today = today or dt.date.today()
     fmt = Formatter.for_draft(draft, costing.ladder_totals(draft))  # the proposal's money style
-    skill = draft.skill.name or "my development"
-    meeting = draft.timing.meeting_date
-    when = f" on {fmt.date(meeting)}" if meeting and meeting < today + dt.timedelta(days=1) else ""
-    thanks = f"Thank you for taking the time{when} to talk through my proposal for {skill}."
-    parts = [f"Hi {greeting_name(draft)},", " ".join([thanks, *_agreed(draft, fmt)])]
+    parts = [greeting(draft), " ".join([_thanks(draft, fmt, today), *_agreed(draft, fmt)])]
     if not draft.outcome.recorded:
-        parts.insert(0, ADJUST)
+        parts.insert(0, _(ADJUST))
     if draft.outcome.follow_up:
-        parts.append(f"What you asked me to follow up:\n{draft.outcome.follow_up}")
+        parts.append(_("What you asked me to follow up:") + "\n" + draft.outcome.follow_up)
     dates = _dates(draft, fmt, today)
     if dates:
-        parts.append("The next dates:\n" + "\n".join(dates))
+        parts.append(_("The next dates:") + "\n" + "\n".join(dates))
     if calendar and entries(draft, for_manager=True, since=next_from(draft, today)):
         parts.append(calendar_sentence(draft, since=next_from(draft, today)))
-    parts.append("Thank you again,\n" + (draft.person.name or ""))
+    parts.append(_("Thank you again,") + "\n" + (draft.person.name or ""))
     return "\n\n".join(parts).rstrip() + "\n"
 
 

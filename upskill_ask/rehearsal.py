@@ -7,7 +7,9 @@ last time, or never rehearsed, come first; the opener always opens. Results are 
 question id in ``private.rehearsal`` (attempts, last mark, seconds, date): the prep sheet marks
 the cards that still need work, and nothing of it reaches the proposal, email or calendar.
 
-Plain Python over the core model; the window that asks is ``upskill_ask.ui.rehearsal``.
+What the manager says (the opener, the questions) and the suggested answers are in the draft's
+language, as in the meeting; the window's own words are the app's. Plain Python over the core
+model; the window that asks is ``upskill_ask.ui.rehearsal``.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from typing import Any, Literal
 
 from upskill_ask import objections
 from upskill_ask.formatting import Formatter
+from upskill_ask.i18n import N_, words
 from upskill_ask.model import Draft, Objection
 
 OPENING_ID = "opening"
 GOT_IT = "got_it"
 NEEDS_WORK = "needs_work"
 MARKS = (GOT_IT, NEEDS_WORK)
-MARK_LABELS = {GOT_IT: "Got it", NEEDS_WORK: "Needs work"}
+MARK_LABELS = {GOT_IT: N_("Got it"), NEEDS_WORK: N_("Needs work")}  # shown through i18n._
 SECONDS_MAX = 86_400
 
 Kind = Literal["opening", "chosen", "surprise"]
@@ -45,23 +48,32 @@ class Card:
 
 
 def opening_card(draft: Draft, values: dict[str, str] | None = None) -> Card:
-    """The manager's first words and the user's opening line (a suggested one if none)."""
+    """The manager's first words and the user's opening line (a suggested one if none), in the
+    draft's language: the manager speaks it in the rehearsal as in the meeting."""
+    _ = words(draft.language).gettext
     values = objections.figures(draft) if values is None else values
-    prompt = f"Thanks for coming, {draft.person.name.split(' ')[0]}. " if draft.person.name else ""
-    prompt += "What did you want to talk about?"
+    first = draft.person.name.split(" ")[0] if draft.person.name else ""
+    # Translators: the manager opens the rehearsal; {name} is the employee's first name
+    prompt = (_("Thanks for coming, {name}. What did you want to talk about?").format(name=first)
+              if first else _("What did you want to talk about?"))
     if draft.private.opening_lines:
         answer = draft.private.opening_lines
     else:
-        when = Formatter.for_draft(draft).date(draft.timing.decision_by) \
-            if draft.timing.decision_by else "before the budget is set"
-        answer = (f"I would like to learn {values['skill']}, to use it on {values['project']}. "
-                  f"I am asking for {values['option']}: {values['cash']} and {values['hours_away']} "
-                  f"away from my core work. Could we decide by {when}? "
-                  "(No opening line is written yet: this one is made from your proposal. "
-                  "Write your own under Private prep.)")
+        # Translators: a suggested opening line, in the employee's voice: {option} the option
+        # asked for, {cash} its cost, {hours_away} the work hours it takes ("32 h")
+        ask = _("I would like to learn {skill}, to use it on {project}. I am asking for "
+                "{option}: {cash} and {hours_away} away from my core work.").format(
+            skill=values["skill"], project=values["project"], option=values["option"],
+            cash=values["cash"], hours_away=values["hours_away"])
+        decide = (_("Could we decide by {date}?").format(
+            date=Formatter.for_draft(draft).date(draft.timing.decision_by))
+            if draft.timing.decision_by else _("Could we decide before the budget is set?"))
+        note = _("(No opening line is written yet: this one is made from your proposal. "
+                 "Write your own under Private prep.)")
+        answer = f"{ask} {decide} {note}"
     return Card(id=OPENING_ID, kind="opening", prompt=prompt, answer=answer,
-                evidence="The proposal's summary box: the ask, the option you recommend, "
-                         "what it costs and the date you need a decision by.",
+                evidence=_("The proposal's summary box: the ask, the option you recommend, "
+                           "what it costs and the date you need a decision by."),
                 fallback="")
 
 

@@ -4,18 +4,29 @@ The share is the median of the case studies reviewed by Boushey and Glynn (Cente
 Progress, 2012): 21 % of a year's salary, for every kind of job they covered except executives
 and physicians (whose replacement costs far more). The documents quote the share as a share;
 only when the user gives their own pay band is it turned into money, and then as a range.
+The words around the figure are in the draft's language (:func:`share_words`); the source's
+title stays as published.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from upskill_ask.i18n import N_, words
+
 SHARE = Decimal("0.21")
-SHARE_WORDS = "about a fifth of a year's salary (a median of 21%)"
+# Translators: the published figure as the answers quote it; keep "21%" or "21 %" (the
+# document cites the source when it finds the figure)
+SHARE_WORDS = N_("about a fifth of a year's salary (a median of 21%)")
 SOURCE = ("Heather Boushey and Sarah Jane Glynn, “There Are Significant Business Costs to "
           "Replacing Employees”, Center for American Progress, 16 November 2012: across 27 case "
           "studies of all jobs but executives and physicians, the median cost of replacing an "
           "employee was 21% of their annual salary.")
+
+
+def share_words(language: str) -> str:
+    """``SHARE_WORDS`` in a document's language."""
+    return words(language).gettext(SHARE_WORDS)
 
 
 def replacement_cost(draft, fmt) -> str:
@@ -25,7 +36,9 @@ def replacement_cost(draft, fmt) -> str:
     if not ends:
         return ""
     low, high = (fmt.approx(v * SHARE) for v in (ends[0], ends[-1]))
-    return low if low == high else f"{low} to {high}"
+    # Translators: a range of money, "€9,000 to €10,500"
+    return low if low == high else words(draft.language).gettext("{low} to {high}").format(
+        low=low, high=high)
 
 
 def replacement_low(draft) -> Decimal | None:
