@@ -50,7 +50,6 @@ def test_the_first_page_stands_alone(rendered, path):
     first = rendered[path][0]
     from upskill_ask.costing import ladder_totals, payback
     from upskill_ask.formatting import Formatter
-
     from upskill_ask.package import package_totals
 
     totals = ladder_totals(draft)

@@ -57,7 +57,7 @@ def stand_ins(t: NullTranslations) -> dict[str, str]:
         "within_limit": pgettext("figure not given", "your limit"),
         "above_limit": pgettext("figure not given", "your limit"),
         "cheapest_within": pgettext("figure not given", "the cheapest option"),
-        "replacement": retention.SHARE_WORDS,
+        "replacement": t.gettext(retention.SHARE_WORDS),
         "replacement_cost": pgettext("figure not given", "a share of a year's salary"),
         "replacement_exceeds": pgettext("figure not given", "the request"),
     }

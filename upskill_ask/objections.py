@@ -144,7 +144,7 @@ def _given(draft: Draft, ladder: LadderTotals, w: NullTranslations) -> dict[str,
         put("ask", figure_words.ask(w, out.get("cash"), out.get("hours_away")))
     _ladder_figures(draft, ladder, fmt, w, put)
     _gap_figures(draft, ladder, fmt, w, put)
-    out["replacement"] = retention.SHARE_WORDS
+    out["replacement"] = retention.share_words(draft.language)
     put("replacement_cost", retention.replacement_cost(draft, fmt))
     low = retention.replacement_low(draft)
     if low is not None and t is not None and "ask" in out and low > t.employer_cost:

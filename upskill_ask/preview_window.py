@@ -16,7 +16,7 @@ from typing import Any
 from upskill_ask import weasy
 from upskill_ask.model import Draft
 from upskill_ask.pagemap import PageMap, Preview, Window
-from upskill_ask.render import proposal_html
+from upskill_ask.render import document_title, proposal_html
 
 # Where the preview may cut the proposal: the start of a section (named by its heading), of an
 # option's details or of a question. None of them sits inside a table, so the parser closes
@@ -99,7 +99,7 @@ def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
                        (window.start_page, len(content)))
 
     # a window lays out as the full layout did, with its repairs; only a full layout repairs
-    return weasy.rendered(html, title=draft.proposal_title(), author=draft.person.name,
+    return weasy.rendered(html, title=document_title(draft), author=draft.person.name,
                      language=draft.language, forms=False, seconds=weasy.RENDER_SECONDS, finish=finish,
                      fixes=page_map.fixes if window is not None else "", repair=window is None,
                      fixes_out=fixes)

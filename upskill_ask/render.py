@@ -228,11 +228,13 @@ def outcome_html(draft: Draft, *, today: dt.date | None = None, embed_fonts: boo
 
 def outcome_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
     return html_to_pdf(outcome_html(draft, today=today, embed_fonts=False),
-                       title=f"Outcome report — {draft.proposal_title()}",
+                       title=i18n.words(draft.language).gettext(
+                           "Outcome report — {title}").format(title=document_title(draft)),
                        author=draft.person.name, language=draft.language)
 
 
 def prep_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
     return html_to_pdf(prep_html(draft, today=today, embed_fonts=False),
-                       title=f"Private prep sheet — {draft.proposal_title()}",
+                       title=i18n.words(draft.language).gettext(
+                           "Private prep sheet — {title}").format(title=document_title(draft)),
                        author=draft.person.name, language=draft.language)

@@ -162,13 +162,15 @@ class ReviewPage(DraftPage):
 
     def _show_ready(self, draft) -> None:
         options = len(draft.options)
+        from upskill_ask.render import document_title  # Jinja only once the review is shown
+
         first = draft.options[0]
         choice = first.title.strip() or _(kind_label(first.kind))
         to = draft.manager.name + (f" ({draft.manager.title})" if draft.manager.title else "")
         questions = len(draft.objections)
         self.summary.setText(_("Ready: “{title}”, addressed to {to}, with {options} and {questions}."
                                ).format(
-            title=draft.proposal_title(), to=to,
+            title=document_title(draft), to=to,
             options=ngettext("{n} option (first choice: {choice})",
                              "{n} options (first choice: {choice})", options).format(
                 n=options, choice=choice),
