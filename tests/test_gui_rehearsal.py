@@ -231,3 +231,16 @@ def test_ctrl_s_in_the_rehearsal_saves_the_draft_with_the_marks(wizards, qtbot, 
     key(qtbot, window, Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert drafts.load(path).private.rehearsal["opening"].last_mark == "needs_work"
     assert not wiz.store.dirty
+
+
+def test_an_answer_too_long_to_say_in_a_minute_is_pointed_out_after_the_reveal(rehearse, qtbot):
+    import dataclasses
+
+    _wiz, window, _clock = rehearse()
+    short = dataclasses.replace(window.card, answer="I will share it at the next team meeting.")
+    window.question.reveal(short, 9)
+    assert "lead with its first two sentences" not in window.question.hint.text()
+    long = dataclasses.replace(window.card, answer="word " * 280)  # 2:00 at 140 words a minute
+    window.question.reveal(long, 9)
+    assert "takes about 2:00" in window.question.hint.text()
+    assert "lead with its first two sentences" in window.question.hint.text()

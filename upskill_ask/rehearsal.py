@@ -152,6 +152,15 @@ def record(previous: dict[str, Any] | None, mark: str, seconds: float,
             "last_date": (today or dt.date.today()).isoformat()}
 
 
+SPEAKING_WORDS_PER_MINUTE = 140  # a calm pace in a meeting
+LISTENING_SECONDS = 60  # about as long as an answer holds a manager's attention
+
+
+def spoken_seconds(text: str) -> int:
+    """About how long ``text`` takes said aloud at a calm pace."""
+    return round(len(text.split()) * 60 / SPEAKING_WORDS_PER_MINUTE)
+
+
 def clock(seconds: float | None) -> str:
     """A duration as the timer shows it: '0:07', '1:42', '12:00'."""
     whole = max(0, int(seconds or 0))

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from upskill_ask.i18n import N_, _
-from upskill_ask.rehearsal import MARK_LABELS, Card, Outcome, clock, summary
+from upskill_ask.rehearsal import (
+    LISTENING_SECONDS,
+    MARK_LABELS,
+    Card,
+    Outcome,
+    clock,
+    spoken_seconds,
+    summary,
+)
 from upskill_ask.ui.widgets import plain_label
 
 # translated where shown
@@ -180,8 +188,13 @@ class QuestionView(QWidget):
             text.setText(values[key])
             heading.setVisible(bool(values[key]))
             text.setVisible(bool(values[key]))
-        self.hint.setText(_("You took {time}. Was it as good as what you prepared? Press 1 if "
-                            "you got it, 2 if it needs work.").format(time=clock(seconds)))
+        hint = _("You took {time}. Was it as good as what you prepared? Press 1 if you got it, "
+                 "2 if it needs work.").format(time=clock(seconds))
+        spoken = spoken_seconds(card.answer)
+        if spoken > LISTENING_SECONDS:
+            hint += " " + _("Said aloud, this answer takes about {time}: lead with its first two "
+                            "sentences and keep the rest for questions.").format(time=clock(spoken))
+        self.hint.setText(hint)
         self.revealed.show()
         self.revealed.verticalScrollBar().setValue(0)
         self.reveal_button.setEnabled(False)
