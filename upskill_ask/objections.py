@@ -123,7 +123,8 @@ def _given(draft: Draft, ladder: LadderTotals, w: NullTranslations) -> dict[str,
     put("coverage", prose.phrase(coverage))
     put("sharing", prose.phrase(plan.sharing))
     measures = [m for m in plan.measures if m.what]
-    put("measure", measures and prose.quoted(measures[0].what))
+    # quoted with the document language's marks, as option names are
+    put("measure", measures and figure_words.title(w, prose.label(measures[0].what)))
     dated = [c.date for c in plan.check_ins if c.date]
     put("first_check_in", dated and fmt.date(dated[0]))
     put("minutes_per_day", plan.minutes_per_day)
@@ -131,7 +132,8 @@ def _given(draft: Draft, ladder: LadderTotals, w: NullTranslations) -> dict[str,
     t = ladder.recommended
     if first is not None and t is not None:
         put("option", figure_words.title(w, first.name))
-        put("deliverable", prose.quoted(first.deliverable))
+        put("deliverable", first.deliverable.strip()
+            and figure_words.title(w, prose.label(first.deliverable)))
         put("cash", t.cash > 0 and fmt.money(t.cash))
         put("hours_total", t.hours_total > 0 and fmt.hours(t.hours_total))
         put("hours_away", t.hours_away > 0 and fmt.hours(t.hours_away))

@@ -115,7 +115,13 @@ def quoted(text: str | None) -> str:
     """The user's own label (a measure, a deliverable) quoted inside one of our sentences:
     its first line in curly quotes, without a closing full stop; a capital inside quotes reads
     as the user's wording, never as a fragment of ours."""
+    line = label(text)
+    return f"“{line}”" if line else ""
+
+
+def label(text: str | None) -> str:
+    """The first line of the user's label, without a closing full stop (for quoting it)."""
     line = _first_line(text or "")
     if line.endswith(".") and not line.endswith(".."):
         line = line[:-1].rstrip()
-    return f"“{line}”" if line else ""
+    return line
