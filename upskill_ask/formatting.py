@@ -127,7 +127,8 @@ class Formatter:
         if value is None:
             return "—"
         # Translators: a number of hours, short ('12.5 h'), in tables and sentences
-        return words(self.language).gettext("{hours} h").format(hours=self.number(value))
+        text = words(self.language).gettext("{hours} h").format(hours=self.number(value))
+        return text.replace(" ", "\u00a0")  # a figure and its unit never part at a line end
 
     def duration(self, weeks: Decimal | None, months: Decimal | None, unit: str) -> str:
         """A span in the document's one unit ('weeks' or 'months'): '8 weeks', '4.5 months'."""

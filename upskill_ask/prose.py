@@ -43,7 +43,19 @@ fewer clear clean accurate correct right wrong current future whole
 customer customers patient patients client clients staff colleague colleagues
 stock orders work certificate certification modules courses sessions
 """
-COMMON_WORDS = frozenset(_COMMON.split())
+# The same for the other document languages: articles, determiners, pronouns and prepositions
+# only (a German noun keeps its capital, so none is listed).
+_COMMON_OTHER = """
+der die das den dem des ein eine einen einem einer eines mein meine meinen meinem unser unsere
+unseren diese dieser dieses jede jeder jedes alle im am zum zur mit für bei nach vor über ohne
+le la les l' un une des du de ce cet cette ces mon ma mes notre nos votre vos son sa ses leur
+leurs en au aux à avec pour par sur sans dans chaque tout toute tous toutes plus moins
+el los las una unos unas mi mis nuestro nuestra nuestros nuestras este esta estos estas ese esa
+al del con para por sin sobre cada todo toda todos todas más menos
+het een mijn ons onze deze dit die dat elke elk alle op met voor bij naar zonder over meer
+minder
+"""
+COMMON_WORDS = frozenset(_COMMON.split()) | frozenset(_COMMON_OTHER.split())
 
 _TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
 _WORD = re.compile(r"[^\s,;:]+")
