@@ -16,7 +16,7 @@ from typing import Any
 from upskill_ask import weasy
 from upskill_ask.model import Draft
 from upskill_ask.pagemap import PageMap, Preview, Window
-from upskill_ask.render import document_title, proposal_html
+from upskill_ask.render import document_title, page_footer, proposal_html
 
 # Where the preview may cut the proposal: the start of a section (named by its heading), of an
 # option's details or of a question. None of them sits inside a table, so the parser closes
@@ -33,7 +33,7 @@ _WINDOW_STYLE = ('<style>[data-preview-start] { break-before: page; margin-top: 
 _PAGE_TOP_SLACK = 6
 # What ends a proposal cut short: the page count of the last full layout in the footer (the
 # wording of proposal.css), then a blank page to stand for each page not laid out yet.
-_CUT_TAIL = ('<style>@page {{ @bottom-right {{ content: "page " counter(page) " of {pages}"; }} }}'
+_CUT_TAIL = ('<style>@page {{ @bottom-right {{ content: {footer}; }} }}'
              '@page preview-pad {{ @bottom-right {{ content: none; }} }}</style>'
              + _PAD + '</body></html>')
 
@@ -44,7 +44,7 @@ def _element_start(html: str, name: str) -> int:
     return html.rfind("<", 0, min(found))
 
 
-def _window_html(html: str, window: Window, pages: int) -> str:
+def _window_html(html: str, window: Window, pages: int, language: str) -> str:
     """The proposal's HTML for one window: blank pages before it, blank pages after it."""
     content = html.index(_CONTENT) + len(_CONTENT)
     if window.start is not None:
@@ -53,7 +53,8 @@ def _window_html(html: str, window: Window, pages: int) -> str:
         html = (html[:content] + _WINDOW_STYLE + _PAD * (window.start_page - 1)
                 + html[start:start + tag] + f" {_WINDOW_START}" + html[start + tag:])
     if window.stop is not None:
-        html = html[:_element_start(html, window.stop)] + _CUT_TAIL.format(pages=int(pages))
+        html = html[:_element_start(html, window.stop)] + _CUT_TAIL.format(
+            footer=page_footer(language, int(pages)))
     return html
 
 
@@ -83,7 +84,7 @@ def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
     html = proposal_html(draft, today=today, embed_fonts=False)
     window = page_map.window(*in_view) if page_map is not None and in_view else None
     if window is not None:
-        html = _window_html(html, window, page_map.pages)
+        html = _window_html(html, window, page_map.pages, draft.language)
     fixes: list[str] = []
 
     def finish(document: Any) -> Preview:

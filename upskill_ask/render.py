@@ -92,6 +92,20 @@ def environment() -> Environment:
     return env
 
 
+def page_footer(language: str, pages: int | None = None) -> Markup:
+    """The CSS ``content`` of a page's number in the document's language ('page 2 of 8'), with
+    the total as a counter, or as a fixed number (a preview cut short knows the total)."""
+    text = i18n.words(language).gettext("page {page} of {pages}")
+    parts = re.split(r"(\{page\}|\{pages\})", text)
+    values = {"{page}": "counter(page)",
+              "{pages}": "counter(pages)" if pages is None else _css_string(str(pages))}
+    return Markup(" ".join(values.get(part) or _css_string(part) for part in parts if part))
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
 def document_title(draft: Draft) -> str:
     """The proposal's title in the draft's language: the user's own title, else one made from
     the skill."""
@@ -144,6 +158,10 @@ class Document:
             "kind_labels": {k.value: words.gettext(v) for k, v in KIND_LABELS.items()},
             "kinds": RequestKind,
             "title": document_title(self.draft),
+            "page_footer": page_footer(self.draft.language),
+            # Translators: the prep sheet's running header, on every page
+            "private_header": Markup(_css_string(i18n.words(self.draft.language).gettext(
+                "PRIVATE — FOR YOUR EYES ONLY"))),
             # self-contained HTML carries the fonts; HTML made for WeasyPrint names the files
             "font_css": font_css() if self.embed_fonts else Markup(font_css_files()),
             "stylesheet": stylesheet,
