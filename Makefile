@@ -50,11 +50,17 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
 
 docs-pdf: $(STAMP)
-	$(PY) -m upskill_ask render resources/examples/accountant-python-nl.upskill \
+	$(PY) -m upskill_ask render resources/examples/data-analyst-sql.upskill \
 	  -o /tmp/upskill-ask-example.pdf --prep-sheet /tmp/upskill-ask-example-prep.pdf
+	$(PY) -m upskill_ask render tests/fixtures/outcome-data-analyst.upskill \
+	  -o /tmp/upskill-ask-outcome-proposal.pdf --outcome-report /tmp/upskill-ask-example-outcome.pdf
+	$(PY) -m upskill_ask render resources/examples/nurse-educator-de.upskill \
+	  -o /tmp/upskill-ask-example-de.pdf
 	rm -f docs/pdf/*.png
 	pdftoppm -png -r 60 /tmp/upskill-ask-example.pdf docs/pdf/proposal
 	pdftoppm -png -r 60 /tmp/upskill-ask-example-prep.pdf docs/pdf/prep-sheet
+	pdftoppm -png -r 60 /tmp/upskill-ask-example-outcome.pdf docs/pdf/outcome-report
+	pdftoppm -png -r 60 -f 1 -l 1 /tmp/upskill-ask-example-de.pdf docs/pdf/de-proposal
 
 # the app's and the documents' strings: extract them into the template, bring every catalog
 # up to date with it, and compile each to the .mo the app loads (see upskill_ask/locale/README.md)

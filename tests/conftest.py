@@ -16,6 +16,8 @@ os.environ["LANGUAGE"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.upskill"))
+# the English accountant (her example is in Dutch now): the eight-page draft the preview tests read
+LONG_ENGLISH = ROOT / "tests" / "fixtures" / "v3" / "accountant-python-nl.upskill"
 
 
 def page_texts(data: bytes) -> list[str]:

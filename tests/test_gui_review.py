@@ -30,7 +30,7 @@ from upskill_ask.ui.preview import PreviewRenderer
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.wizard import RequestWizard
 
-from .conftest import EXAMPLES, ROOT, make_draft, page_texts
+from .conftest import EXAMPLES, LONG_ENGLISH, ROOT, make_draft, page_texts
 from .fakes import FakeDialogs
 
 pytestmark = [
@@ -169,7 +169,7 @@ def long_review(qtbot, opened):
     from upskill_ask import drafts
 
     before = set(threading.enumerate())
-    r = open_review(qtbot, drafts.load(EXAMPLES[0]))
+    r = open_review(qtbot, drafts.load(LONG_ENGLISH))
     yield r
     close_review(r, before)
 

@@ -105,8 +105,13 @@ def test_each_compiled_catalog_matches_its_source(code):
     for message in catalog:
         if not message.id:
             continue
+        context = message.context
         if isinstance(message.id, tuple):
             for n in (0, 1, 2, 5, 1_000_000):
-                assert compiled.ngettext(*message.id, n) == message.string[form(n)], message.id
+                found = (compiled.npgettext(context, *message.id, n) if context
+                         else compiled.ngettext(*message.id, n))
+                assert found == message.string[form(n)], message.id
         else:
-            assert compiled.gettext(message.id) == message.string, message.id
+            found = (compiled.pgettext(context, message.id) if context
+                     else compiled.gettext(message.id))
+            assert found == message.string, message.id

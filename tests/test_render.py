@@ -13,7 +13,7 @@ from markupsafe import escape
 
 from upskill_ask import drafts, model, preview_window, render, weasy
 
-from .conftest import EXAMPLES, make_draft, page_texts
+from .conftest import EXAMPLES, LONG_ENGLISH, make_draft, page_texts
 
 
 def pdf_text(data: bytes) -> str:
@@ -222,7 +222,7 @@ def test_figures_follow_the_draft_currency_and_locale():
 
 @pytest.fixture(scope="module")
 def long_example():
-    draft = drafts.load(EXAMPLES[0])
+    draft = drafts.load(LONG_ENGLISH)
     whole = render.proposal_preview(draft)
     return draft, whole
 

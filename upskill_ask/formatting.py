@@ -127,8 +127,8 @@ class Formatter:
         if value is None:
             return "—"
         # Translators: a number of hours, short ('12.5 h'), in tables and sentences
-        text = words(self.language).gettext("{hours} h").format(hours=self.number(value))
-        return text.replace(" ", "\u00a0")  # a figure and its unit never part at a line end
+        # Translators: keep a no-break space (U+00A0) between the figure and the unit
+        return words(self.language).gettext("{hours} h").format(hours=self.number(value))
 
     def duration(self, weeks: Decimal | None, months: Decimal | None, unit: str) -> str:
         """A span in the document's one unit ('weeks' or 'months'): '8 weeks', '4.5 months'."""
