@@ -164,3 +164,16 @@ def test_every_timing_date_takes_a_typed_iso_date_in_the_wizard(qtbot):
         assert wizard.draft().model_dump(mode="json")["timing"][key] == "2027-03-09"
     wizard.store.dirty = False
     wizard.review_page.shutdown()
+
+
+def test_the_wheel_over_the_app_language_never_switches_the_language(wizards, qtbot):
+    from upskill_ask.ui import language
+
+    wizard = wizards()
+    box = wizard.start_page.language_box
+    chosen, index = language.chosen(), box.currentIndex()
+    for delta in (-120, -120, 120):
+        wheel(box, delta)
+    qtbot.wait(50)
+    assert (language.chosen(), box.currentIndex()) == (chosen, index)
+    assert wizard.isVisible() and wizard.currentPage() is wizard.start_page

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from upskill_ask import recent
 from upskill_ask.i18n import _
 from upskill_ask.ui import language
+from upskill_ask.ui.inputs import ChoiceBox
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.widgets import plain_label
 
@@ -87,7 +87,7 @@ class StartPage(DraftPage):
         """The app's own language: System or one of ours, remembered for the next starts."""
         row = QHBoxLayout()
         label = QLabel(_("App &language:"))
-        self.language_box = QComboBox()
+        self.language_box = ChoiceBox()  # the wheel never switches the language in passing
         self.language_box.setObjectName("app-language")
         self.language_box.setAccessibleName(_("App language"))
         self.language_box.setToolTip(_("The language of the app's own screens. The language of "
