@@ -177,3 +177,19 @@ def test_the_wheel_over_the_app_language_never_switches_the_language(wizards, qt
     qtbot.wait(50)
     assert (language.chosen(), box.currentIndex()) == (chosen, index)
     assert wizard.isVisible() and wizard.currentPage() is wizard.start_page
+
+
+def test_no_break_spaces_in_paragraphs_come_back_as_typed(wizards, qtbot):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from .conftest import make_draft
+
+    draft = make_draft()
+    draft.skill.why_now = "Le stage coûte 3\u202f180\u00a0€\u00a0: le jeudi de 11\u00a0h à 13\u00a0h."
+    wizard = wizards(draft)
+    field = wizard.findChild(QPlainTextEdit, "skill.why_now")
+    assert field.toPlainText() == draft.skill.why_now
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " Merci")
+    assert wizard.draft().skill.why_now == draft.skill.why_now + " Merci"

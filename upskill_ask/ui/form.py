@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from upskill_ask.i18n import _
 from upskill_ask.ui import typed
 from upskill_ask.ui.binder import Binder
-from upskill_ask.ui.inputs import ChoiceBox, DateField, NumberSpin
+from upskill_ask.ui.inputs import ChoiceBox, DateField, NumberSpin, ProseEdit
 from upskill_ask.ui.widgets import decimal_edit, plain_label
 
 
@@ -69,7 +69,7 @@ class Form:
         return self.add(path, label, QLineEdit(), **kw)
 
     def text(self, path: str, label: str, **kw: Any) -> QPlainTextEdit:
-        return self.add(path, label, QPlainTextEdit(), **kw)
+        return self.add(path, label, ProseEdit(), **kw)
 
     def decimal(self, path: str, label: str, **kw: Any) -> QLineEdit:
         return self.add(path, label, decimal_edit(typed.is_money(path)), **kw)

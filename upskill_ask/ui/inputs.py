@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QStyle,
     QToolTip,
@@ -66,6 +67,15 @@ class ChoiceBox(_WheelOnlyWhenIn, QComboBox):
 
 class NumberSpin(_WheelOnlyWhenIn, QSpinBox):
     """A spin box the mouse wheel changes only once the user is in it."""
+
+
+class ProseEdit(QPlainTextEdit):
+    """A text box for paragraphs whose text comes back exactly as typed: Qt's own plain text
+    turns no-break spaces (French "3 180 €", "11 h") into ordinary ones, so the draft would
+    change when only read."""
+
+    def toPlainText(self) -> str:
+        return self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 def parse_typed_date(text: str) -> QDate | None:

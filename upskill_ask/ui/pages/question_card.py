@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from upskill_ask.i18n import _
 from upskill_ask.ui.form import Form
+from upskill_ask.ui.inputs import ProseEdit
 from upskill_ask.ui.widgets import card_buttons, plain_label
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class QuestionCard(QGroupBox):
         self._wording_row = grid.rowCount() - 1
 
         self.evidence = form.text(f"{prefix}.evidence", _("&Evidence you will bring"))
-        self.fallback = QPlainTextEdit()
+        self.fallback = ProseEdit()
         form.add(f"private.fallbacks.{oid}", _("&Fallback (private)"), self.fallback)
         for short in (self.evidence, self.fallback):
             short.setMaximumHeight(lines * 4 + 12)
