@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -69,3 +70,14 @@ def test_full_stop_adds_at_most_one_mark(text):
     out = prose.full_stop(text)
     assert prose.ends_sentence(out) or not text.strip()
     assert len(out) - len(text.rstrip()) in (0, 1)
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("Close in Five, our project", "Close in Five, our project"),
+    ("Next Day Delivery", "Next Day Delivery"),
+    ("Reduce returns at Lighthouse stores", "reduce returns at Lighthouse stores"),
+    ("Die Stationsbesprechung am Montag", "die Stationsbesprechung am Montag"),
+    ("Le briefing du lundi", "le briefing du lundi"),
+])
+def test_a_name_in_title_case_keeps_its_capital_and_an_article_loses_it(text, inside):
+    assert prose.phrase(text) == inside

@@ -55,7 +55,10 @@ al del con para por sin sobre cada todo toda todos todas más menos
 het een mijn ons onze deze dit die dat elke elk alle op met voor bij naar zonder over meer
 minder
 """
-COMMON_WORDS = frozenset(_COMMON.split()) | frozenset(_COMMON_OTHER.split())
+_ENGLISH = frozenset(_COMMON.split())
+COMMON_WORDS = _ENGLISH | frozenset(_COMMON_OTHER.split())
+_CONNECTORS = frozenset(["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by",
+                         "with", "from", "into"])
 
 _TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
 _WORD = re.compile(r"[^\s,;:]+")
@@ -79,7 +82,17 @@ def lower_first(text: str) -> str:
         return text  # 'SQL', 'iPhone', 'McKinsey', '3D', 'I' stay as written
     if head.lower() not in COMMON_WORDS and word.lower() not in COMMON_WORDS:
         return text
+    if head.lower() in _ENGLISH and _is_title(text):
+        return text  # 'Close in Five', 'Next Day Delivery': a name, kept as its owner wrote it
     return text[0].lower() + text[1:]
+
+
+def _is_title(text: str) -> bool:
+    """Whether the text's first clause is written in title case, as a name is ('Close in Five',
+    'Next Day Delivery'), rather than as a phrase ('Reduce returns at Lighthouse stores')."""
+    clause = re.split(r"[,;:(—–]", text, maxsplit=1)[0]
+    words = [w for w in clause.split() if w.lower() not in _CONNECTORS]
+    return len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def ends_sentence(text: str) -> bool:
