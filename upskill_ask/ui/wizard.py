@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from upskill_ask import i18n
 from upskill_ask.i18n import _
-from upskill_ask.ui import language
+from upskill_ask.ui import language, meeting_steps
 from upskill_ask.ui.binder import Binder
 from upskill_ask.ui.dialogs import Dialogs
 from upskill_ask.ui.draftfiles import DraftFiles
@@ -172,43 +172,19 @@ class RequestWizard(QWizard):
             self._leave_start_page()
         return opened
 
-    def rehearse(self) -> None:
-        """Open the rehearsal window over the draft being edited (its marks are edits)."""
-        from upskill_ask.ui.rehearsal import RehearsalWindow
+    # --- the meeting itself and after it (ui/meeting_steps.py) ---------------------------
 
-        window = RehearsalWindow(self.store, self, dialogs=self.dialogs, save=self.save)
-        if window.start():
-            self.rehearsal_window = window
-            window.show()
+    def rehearse(self) -> None:
+        meeting_steps.rehearse(self)
 
     def rehearse_saved(self, path: Path | None) -> None:
-        """From the Start page: rehearse a saved draft: the recent one picked, else the one
-        open, else one chosen in the file dialog."""
-        path = path or self.path or self.files.open_dialog()
-        if path is None:
-            return
-        other = self.path is None or Path(path).resolve() != self.path.resolve()
-        if other and not self.open_path(Path(path)):
-            return
-        self._leave_start_page()
-        self.rehearse()
-
-    # --- after the meeting (ui/outcome.py) ----------------------------------------------
+        meeting_steps.rehearse_saved(self, path)
 
     def record_outcome(self):
-        """Open the outcome step on the draft being edited; returns the dialog."""
-        from upskill_ask.ui.outcome import OutcomeDialog
-
-        dialog = OutcomeDialog(self)
-        dialog.open()
-        return dialog
+        return meeting_steps.record_outcome(self)
 
     def outcome_from_start(self) -> None:
-        """From the Start page: the recent draft selected, else one chosen in the file dialog,
-        opened and then its outcome step."""
-        path = self.start_page.selected_recent() or self.files.open_dialog()
-        if path is not None and self.open_path(path):
-            self.record_outcome()
+        meeting_steps.outcome_from_start(self)
 
     def resume_at(self, page_id: int) -> None:
         """Open on a page (where the user was), walking there from Start with Next so Back

@@ -9,10 +9,8 @@ An empty answer means "the library's response, filled with your figures": that f
 shown as the answer's placeholder and under it ("How it will read"), recomputed a moment after
 any edit from the draft as it stands. Text the user types is stored and printed literally.
 
-The library list and its preview are :mod:`upskill_ask.ui.pages.question_library`; each card
-is :mod:`upskill_ask.ui.pages.question_card`. The core's ``upskill_ask.objections`` imports
-pydantic and babel (about 0.1 s); it is only imported when the page is first shown, so the first
-wizard page stays quick.
+The list and its preview: :mod:`~upskill_ask.ui.pages.question_library`; each card:
+:mod:`~upskill_ask.ui.pages.question_card`. ``upskill_ask.objections`` is imported on first show.
 """
 
 from __future__ import annotations
