@@ -5,9 +5,8 @@ it out; the preview beside the list says what the question usually means and how
 reads with the user's own figures. Below, one card per chosen question, in the draft's order,
 edits its wording, answer, evidence and the private fallback.
 
-An empty answer means "the library's response, filled with your figures": that filled text is
-shown as the answer's placeholder and under it ("How it will read"), recomputed a moment after
-any edit from the draft as it stands. Text the user types is stored and printed literally.
+An empty answer means "the library's response, filled with your figures", shown as the
+placeholder and under it, recomputed after any edit. Typed text is stored and printed as is.
 
 The list and its preview: :mod:`~upskill_ask.ui.pages.question_library`; each card:
 :mod:`~upskill_ask.ui.pages.question_card`. ``upskill_ask.objections`` is imported on first show.
