@@ -234,3 +234,20 @@ def test_the_rehearsal_window_speaks_the_language_with_one_key_per_letter(code, 
         if isinstance(widget, (QLabel, QAbstractButton)) and _mnemonic(widget.text()):
             letters.setdefault(_mnemonic(widget.text()), []).append(widget.text())
     assert len(letters) == 9 and all(len(v) == 1 for v in letters.values()), letters
+
+
+@pytest.mark.parametrize(("code", "shown"), [("en", "8 Dec 2026"), ("de", "8. Dez. 2026"),
+                                             ("fr", "8 déc. 2026"), ("es", "8 dic 2026"),
+                                             ("nl", "8 dec 2026")])
+def test_date_fields_show_months_in_the_apps_language_and_read_them_back(code, shown, speak):
+    from PySide6.QtCore import QDate
+
+    from upskill_ask.ui.inputs import DateField, parse_typed_date
+
+    speak(code)
+    field = DateField()
+    field.setIsoDate("2026-12-08")
+    assert field.text() == shown
+    assert parse_typed_date(shown) == QDate(2026, 12, 8)
+    assert parse_typed_date("9 Mar 2027") == QDate(2027, 3, 9)  # English forms still read
+    assert parse_typed_date("2027-03-09") == QDate(2027, 3, 9)

@@ -78,6 +78,23 @@ class ProseEdit(QPlainTextEdit):
         return self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
+def _app_locale() -> QLocale | None:
+    """The locale of the app's language, for month names; None in English (Qt's own names)."""
+    from upskill_ask import i18n
+
+    code = i18n.current()
+    return None if code == i18n.SOURCE else QLocale(code)
+
+
+def show_date(day: QDate) -> str:
+    """A date as the date fields show it: '8 Dec 2026', '8 Dez. 2026', '8 déc. 2026'."""
+    app = _app_locale()
+    if app is None:
+        return day.toString(DISPLAY_FORMAT)
+    german = app.language() == QLocale.Language.German  # '8. Dez. 2026', with the day's dot
+    return app.toString(day, "d. MMM yyyy" if german else DISPLAY_FORMAT)
+
+
 def parse_typed_date(text: str) -> QDate | None:
     """A date typed by a person: ISO, the field's own form, long month names, or the system's
     short and long forms. None when the text is not a date."""
@@ -85,17 +102,20 @@ def parse_typed_date(text: str) -> QDate | None:
     if not text:
         return None
     locale = QLocale.system()
-    formats = ["yyyy-MM-dd", "yyyy-M-d", DISPLAY_FORMAT, "d MMMM yyyy", "MMM d yyyy",
+    formats = ["yyyy-MM-dd", "yyyy-M-d", DISPLAY_FORMAT, "d. MMM yyyy", "d. MMMM yyyy",
+               "d MMMM yyyy", "MMM d yyyy",
                "MMMM d yyyy", "d.M.yyyy", "yyyy/M/d",
                locale.dateFormat(QLocale.FormatType.ShortFormat),
                locale.dateFormat(QLocale.FormatType.LongFormat)]
+    locales = [loc for loc in (_app_locale(), locale) if loc is not None]
     for fmt in formats:
         day = QDate.fromString(text, fmt)
         if day.isValid() and EARLIEST <= day <= LATEST:
             return day
-        day = locale.toDate(text, fmt)
-        if day.isValid() and EARLIEST <= day <= LATEST:
-            return day
+        for loc in locales:  # month names in the app's language and the system's
+            day = loc.toDate(text, fmt)
+            if day.isValid() and EARLIEST <= day <= LATEST:
+                return day
     return None
 
 
@@ -172,7 +192,7 @@ class DateField(QLineEdit):
         changed = day != self._date
         self._date = day
         if show:
-            self.setText(day.toString(DISPLAY_FORMAT) if day else "")
+            self.setText(show_date(day) if day else "")
         if changed:
             self.isoDateChanged.emit(self.getIsoDate())
 
