@@ -111,10 +111,9 @@ def _same_file(a: Path, b: Path) -> bool:
 def _warn_about_boxes(draft, *, private: bool) -> None:
     """Warn (without refusing) when a script in the draft has no font here: the PDFs would
     show empty boxes in its place."""
-    from upskill_ask import glyphs, views
+    from upskill_ask import glyphs
 
-    source = draft if private else views.public_copy(draft)
-    for gap in glyphs.draft_problems(source.model_dump(mode="json")):
+    for gap in glyphs.draft_problems(draft, private=private):
         print(f"warning: {gap.sentence()}", file=sys.stderr)
 
 

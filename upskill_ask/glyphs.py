@@ -141,9 +141,13 @@ def string_leaves(data: object) -> Iterable[str]:
             yield from string_leaves(value)
 
 
-def draft_problems(data: dict) -> list[MissingScript]:
-    """What would show as boxes in documents made from this draft (dumped as JSON data)."""
-    return missing_scripts(string_leaves(data))
+def draft_problems(draft, *, private: bool) -> list[MissingScript]:
+    """What would show as boxes in documents made from this draft: the manager's copy, or with
+    ``private`` the whole draft (the prep sheet)."""
+    from upskill_ask import views
+
+    source = draft if private else views.public_copy(draft)
+    return missing_scripts(string_leaves(source.model_dump(mode="json")))
 
 
 # One name in each script people most often write names in, for the start-up check.

@@ -126,10 +126,9 @@ class ExportPanel(QGroupBox):
 
     def _letters_drawn(self, draft, what: str, private: bool) -> bool:
         """True unless some text would print as empty boxes and the user chose not to go on."""
-        from upskill_ask import glyphs, views
+        from upskill_ask import glyphs
 
-        source = draft if private else views.public_copy(draft)
-        gaps = glyphs.draft_problems(source.model_dump(mode="json"))
+        gaps = glyphs.draft_problems(draft, private=private)
         if not gaps:
             return True
         go_on = self._dialogs().ask_export_anyway(
