@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from upskill_ask.i18n import _
-from upskill_ask.ui.export_panel import ExportPanel, _button
+from upskill_ask.ui.export_panel import ExportPanel
+from upskill_ask.ui.widgets import action_button
 
 
 class AfterMeetingBox(QGroupBox):
@@ -24,14 +25,14 @@ class AfterMeetingBox(QGroupBox):
         self.setObjectName("review-after-meeting")
         layout = QVBoxLayout(self)
         self.buttons = (
-            _button(_("Record the outcome of the meetin&g…"), "record-outcome",
+            action_button(_("Record the outcome of the meetin&g…"), "record-outcome",
                     lambda: wizard().record_outcome(),
                     _("Record what was decided: it fills the proposal's decision block, the "
                       "recap email and the outcome report")),
-            _button(_("Rec&ap email…"), "export-recap", exports.export_recap,
+            action_button(_("Rec&ap email…"), "export-recap", exports.export_recap,
                     _("Save a thank-you email to your manager with what was agreed and the next "
                       "dates, and open it in your mail program")),
-            _button(_("Outcome rep&ort PDF…"), "export-outcome", exports.export_outcome,
+            action_button(_("Outcome rep&ort PDF…"), "export-outcome", exports.export_outcome,
                     _("Save the outcome report for the last check-in: what you learned and "
                       "applied, each measure planned against achieved")))
         for button in self.buttons:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from upskill_ask import renderjobs
 from upskill_ask.i18n import _, ngettext
@@ -22,23 +22,12 @@ from upskill_ask.renderjobs import CALENDAR, EMAIL, OUTCOME, PREP, PROPOSAL, REC
 from upskill_ask.ui import desktop
 from upskill_ask.ui.render_worker import RenderWorker
 from upskill_ask.ui.store import DraftStore
-from upskill_ask.ui.widgets import busy_bar, plain_label
+from upskill_ask.ui.widgets import action_button, busy_bar, plain_label
 
 
 def _cap(text: str) -> str:
     """A message that starts with a noun phrase ('the proposal'): its first letter raised."""
     return text[:1].upper() + text[1:]
-
-
-def _button(text: str, name: str, slot: Callable[[], None], tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
-    button.setToolTip(tip)
-    button.setAccessibleDescription(tip)
-    button.setAutoDefault(False)
-    button.clicked.connect(lambda _checked=False: slot())
-    return button
 
 
 class ExportPanel(QGroupBox):
@@ -57,19 +46,19 @@ class ExportPanel(QGroupBox):
         self._last_folder: Path | None = None
         layout = QVBoxLayout(self)
         self.buttons = (
-            _button(_("Export &proposal PDF…"), "export-proposal", self.export_proposal,
+            action_button(_("Export &proposal PDF…"), "export-proposal", self.export_proposal,
                     _("Save the proposal for your manager as a PDF")),
-            _button(_("Export p&rep sheet PDF…"), "export-prep", self.export_prep,
+            action_button(_("Export p&rep sheet PDF…"), "export-prep", self.export_prep,
                     _("Private: save your prep sheet (objection cards, walk-away point) for "
                       "yourself only")),
-            _button(_("&Email draft…"), "export-email", self.export_email,
+            action_button(_("&Email draft…"), "export-email", self.export_email,
                     _("Save an email to your manager with the proposal attached, and open it in "
                       "your mail program")),
-            _button(_("Add the dates to a ca&lendar…"), "export-calendar", self.export_calendar,
+            action_button(_("Add the dates to a ca&lendar…"), "export-calendar", self.export_calendar,
                     _("Save the meeting, a reminder before the budget date, the check-ins and "
                       "the measures' dates as a calendar file (.ics) for your own calendar")),
-            _button(_("Pr&int…"), "print-proposal", self.print_proposal, _("Print the proposal")),
-            _button(_("Open in PDF &viewer"), "open-viewer", self.open_in_viewer,
+            action_button(_("Pr&int…"), "print-proposal", self.print_proposal, _("Print the proposal")),
+            action_button(_("Open in PDF &viewer"), "open-viewer", self.open_in_viewer,
                     _("Open the proposal in your PDF viewer (from a temporary copy)")))
         for button in self.buttons[:2]:
             layout.addWidget(button)

@@ -34,6 +34,18 @@ def decimal_edit(money: bool) -> QLineEdit:
     return edit
 
 
+def action_button(text: str, name: str, slot: Callable[[], None], tip: str) -> QPushButton:
+    """A push button that runs ``slot``, named for tests and assistive tools, never default."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setToolTip(tip)
+    button.setAccessibleDescription(tip)
+    button.setAutoDefault(False)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
 def plain_label(text: str = "", name: str = "") -> QLabel:
     """A wrapping label that shows its text as plain text: it may quote what the user typed,
     which must never be read as markup."""
