@@ -120,7 +120,7 @@ def test_every_word_of_the_proposal_comes_from_the_catalog(monkeypatch):
     marked = FakeCatalog({}, mark="¤")
     monkeypatch.setattr(i18n, "translations", lambda code: marked)
     text = _text(render.proposal_html(make_draft(language="de"), today=TODAY))
-    for ours in ["Summary", "The options, ranked", "Each option in detail", "Hours in total",
+    for ours in ["Summary", "The options, ranked", "Each option in detail", "Hours away",
                  "Success measures and check-ins", "Questions you may have",
                  "Budget line / cost centre", "Signature", "What it brings", "Why now",
                  "I am asking for your support to learn"]:

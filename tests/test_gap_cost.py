@@ -50,7 +50,13 @@ def test_the_proposal_states_the_payoff_in_its_summary_and_the_gap_section():
             "4.3 months") in text
     assert "waiting for next year’s budget would cost about £6,000.00" in text
     assert "What the gap costs today" in text and "Three report requests a week wait on me." in text
-    assert "Vendor learning path: pays for itself in under a month" in text  # never "0.9 months"
+    # the body gives the slowest payback in a sentence; the full-cost table gives each option's
+    assert "Set against it, every option pays for itself within about 4.3 months" in text
+    pages = [" ".join(page.split()) for page in page_texts(render.proposal_pdf(draft))]
+    reference = next(page for page in pages if "Full cost, and how soon it pays for itself" in page)
+    assert "Pays for itself in" in reference
+    assert "£2,174.00 about 4.3 months" in reference
+    assert "£462.00 under a month" in reference  # never "0.9 months"
     plain = " ".join(" ".join(page_texts(render.proposal_pdf(make_draft()))).split())
     assert "pays for itself" not in plain and "What the gap costs today" not in plain
 
@@ -63,3 +69,19 @@ def test_drafts_of_version_1_still_open_and_render(path, tmp_path, capsys):
     assert draft.skill.gap_cost == model.GapCost()
     assert cli.main(["render", str(path), "-o", str(tmp_path / "p.pdf")]) == 0
     assert path.read_text(encoding="utf-8").count('"version": 1') == 1  # the file is untouched
+
+
+def test_a_small_gap_against_a_large_cost_reads_in_years_not_hundreds_of_months():
+    from upskill_ask import figure_words, i18n, mail_text
+    from upskill_ask.formatting import Formatter
+
+    draft = with_gap(money=Decimal("2"))  # £2 a month against £2,174
+    fmt = Formatter.for_draft(draft, costing.ladder_totals(draft))
+    words = i18n.words("en")
+    assert figure_words.payback(words, fmt, Decimal("1087")) == "about 91 years"
+    assert figure_words.payback(words, fmt, Decimal("14.6")) == "about 15 months"
+    assert figure_words.payback(words, fmt, Decimal("4.3")) == "about 4.3 months"
+    text = " ".join(" ".join(page_texts(render.proposal_pdf(draft))).split())
+    assert "about 91 years" in text and "1,087" not in text
+    assert "pay for itself in about 91 years." in mail_text.default_message(draft)
+    assert figure_words.payback(i18n.words("de"), fmt, Decimal("1087")) == "etwa 91 Jahren"

@@ -227,6 +227,11 @@ class Payback:
     def for_rank(self, rank: int) -> Decimal | None:
         return self.months[rank - 1] if 0 < rank <= len(self.months) else None
 
+    @property
+    def slowest(self) -> Decimal | None:
+        """The longest payback of the options with a cost (None: none has a cost)."""
+        return max((m for m in self.months if m), default=None)
+
 
 def gap_per_month(draft: Draft) -> Decimal | None:
     """Money lost a month plus the hours lost costed at the hourly cost; None when the user gave

@@ -77,10 +77,20 @@ def ask(t: NullTranslations, cash: str | None, hours_away: str | None) -> str | 
 
 
 def payback(t: NullTranslations, fmt: Formatter, months: Decimal) -> str:
-    """How long the request takes to pay for itself ("about 3 months", "under a month")."""
+    """How long the request takes to pay for itself ("about 3 months", "under a month", "about
+    15 years"): a fraction of a month only under a year, whole months up to three years, years
+    beyond, so a small gap against a large cost never reads "about 963.4 months"."""
     if months < 1:
         # Translators: $payback_months, completing "so it pays for itself in …".
         return t.pgettext("pays for itself in", "under a month")
+    if months >= 36:
+        years = int((months / 12).to_integral_value())
+        # Translators: completing "so it pays for itself in …", for three years and more;
+        # {n} is a whole number of years.
+        return t.npgettext("pays for itself in", "about {n} year", "about {n} years",
+                           years).format(n=fmt.number(Decimal(years)))
+    if months >= 12:
+        months = months.to_integral_value()
     # gettext chooses the plural form by an integer; a fraction reads as several
     count = int(months) if months == months.to_integral_value() else 10
     # Translators: $payback_months, completing "so it pays for itself in …"; {n} is a

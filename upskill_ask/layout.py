@@ -156,7 +156,7 @@ def with_fixes(html: str, fixes: str) -> str:
 
 
 LETTER_LOCALES = ("_US", "_CA")
-MARGIN_MM = {False: 22.0 * 2, True: 15.0 * 2}  # proposal.css and prep.css: left plus right
+MARGIN_MM = {False: 20.0 * 2, True: 15.0 * 2}  # proposal.css and prep.css: left plus right
 
 
 def paper(draft: Draft) -> str:
@@ -175,6 +175,8 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     width = PAPER_WIDTH_MM[paper(draft)] - MARGIN_MM[private]
     ts = totals.options
     ranks = [str(t.rank) for t in ts]
+    from upskill_ask import figure_words
+    from upskill_ask.costing import payback
     from upskill_ask.package import package_totals
 
     pkg = package_totals(draft, totals)
@@ -210,17 +212,14 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     # cell 1 mm on the left and a 3pt rule on the recommended row; a package row first
     # the headers as the proposal prints them, in the document's language
     _ = words(draft.language).gettext
-    total = [fmt.hours(t.hours_total) for t in ts]
     load = [fmt.hours(t.weekly_load) for t in ts]
     every_week = [t.hours_away_per_week for t in ts] + ([pkg.hours_away_per_week] if pkg else [])
     # the template's msgid ({% trans %} writes its placeholders %-style)
     at_work = [_("%(hours)s at work") % {"hours": fmt.hours(h)} for h in every_week]
     if pkg is not None:
-        total.append(fmt.hours(pkg.hours_total))
         load.append(fmt.hours(pkg.weekly_load))
     cols = [FigureColumn("table.options col.c-rank", ranks, "#", 2.5, extra_mm=1.1),
             FigureColumn("table.options col.c-cash", cash, _("Cash cost"), 3.0),
-            FigureColumn("table.options col.c-total", total, _("Hours in total"), 3.0),
             FigureColumn("table.options col.c-away", away, _("Hours away"), 3.0),
             FigureColumn("table.options col.c-week", load, _("Hours a week"), 3.0, subs=at_work),
             FigureColumn("table.options col.c-weeks", span, _("Duration"), 3.0)]
@@ -230,8 +229,9 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]
     rules += [("table.options col.c-deliv", f"width: {max(24.0, min(34.0, rest * 0.42)):.2f}mm"),
               ("table.options td.num", f"font-size: {size:.2f}pt")]
-    # the full-cost table (when the hours of anyone are costed)
-    if any(t.total_cost is not None for t in ts):
+    # the full-cost table (when the hours of anyone are costed, or the gap has a cost)
+    back = payback(draft, totals)
+    if any(t.total_cost is not None for t in ts) or back is not None:
         every = [*ts, *([pkg] if pkg is not None else [])]
         totals_cost = [fmt.money(t.employer_cost) for t in every]
         cols = [FigureColumn("table.costs col.k-cash", cash, _("Cash cost"), 3.0)]
@@ -244,6 +244,12 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
             others = [fmt.money(t.others_cost) for t in every] + [_("not costed")]
             cols.append(FigureColumn("table.costs col.k-others", others, _("Others’ hours"), 3.0))
         cols.append(FigureColumn("table.costs col.k-total", totals_cost, _("Total cost"), 3.0))
+        if back is not None:
+            months = [*back.months, *([pkg.payback_months] if pkg is not None else [])]
+            t_ = words(draft.language)
+            cols.append(FigureColumn("table.costs col.k-payback",
+                                     [figure_words.payback(t_, fmt, m) if m else "—"
+                                      for m in months], _("Pays for itself in"), 3.0))
         size, widths = fit_figures(cols, width_mm=width, text_min_mm=40, size_pt=9,
                                           header_pt=7.5)
         rules += [(sel, f"width: {w:.2f}mm") for sel, w in widths.items()]

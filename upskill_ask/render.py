@@ -18,13 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from upskill_ask import costing, i18n, layout, objections, package, prose
+from upskill_ask import costing, figure_words, i18n, layout, objections, package, prose
 from upskill_ask.assets import font_css, font_css_files, stylesheet, templates_dir  # noqa: F401
 from upskill_ask.formatting import Formatter
 from upskill_ask.model import KIND_LABELS, Draft, RequestKind
@@ -148,6 +148,7 @@ class Document:
             "fmt": self.fmt,
             "totals": self.totals,
             "payback": costing.payback(self.draft, self.totals),
+            "payback_words": partial(figure_words.payback, words, self.fmt),
             "package": package.package_totals(self.draft, self.totals),
             "deadlines": package.deadlines(self.draft),
             "rows": list(zip(self.draft.options, self.totals.options, strict=True)),
