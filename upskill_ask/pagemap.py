@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def _block(name: str) -> bool:
+    return name[:1] == "k" and name[1:].isdigit()
+
+
 @dataclass(frozen=True)
 class Window:
     """The stretch of the proposal to lay out: from ``start`` (None: the beginning), which
@@ -24,7 +28,9 @@ class PageMap:
     """Where each cut point of the proposal began in a full layout (pages count from 1)."""
 
     pages: int
-    starts: tuple[tuple[str, int], ...]  # (cut point, page), in document order
+    # (cut point, page), in document order; a cut point is a part's id, or "k" and the data-k
+    # number of a block that began a page inside a part (a table row that runs on, say)
+    starts: tuple[tuple[str, int], ...]
     page_tops: frozenset[str] = frozenset()  # the cut points that began their page
     fixes: str = ""  # the layout repairs of that layout (weasy.rendered), for the windows too
 
@@ -37,7 +43,10 @@ class PageMap:
         for name, page in self.starts:
             if name in self.page_tops and 1 < page <= first:
                 start, start_page = name, page
-        stop, stop_page = next(((n, p) for n, p in self.starts if p > last), (None, self.pages + 1))
+        # a block that began a page (a table row, say) is a place to start, not to stop: cut
+        # there, the HTML would end inside its table
+        stop, stop_page = next(((n, p) for n, p in self.starts if p > last and not _block(n)),
+                               (None, self.pages + 1))
         if 2 * (stop_page - start_page) > self.pages or (start is None and stop is None):
             return None
         return Window(start, start_page, stop)

@@ -1,9 +1,11 @@
 """The proposal for the on-screen preview, laid out only where the reader is looking.
 
-A full layout records where each part of the proposal begins (:class:`PageMap`). After an edit,
-only the stretch the pages in view need is laid out, from a part that began a page up to the
-first part after the view; the other pages are blank, so the page count and the reader's place
-stay put until the whole layout follows. The preview PDF skips tags, form fields and
+A full layout records where each part of the proposal begins (:class:`PageMap`), and which block
+begins each page: a section, a question, or a row of a table that runs on from the page before.
+After an edit, only the stretch the pages in view need is laid out, from a block that began a
+page up to the first one after the view, with the elements around that block opened again (a
+table's column widths and header row too); the other pages are blank, so the page count and the
+reader's place stay put until the whole layout follows. The preview PDF skips tags, form fields and
 compression, which more than halves the time spent writing it.
 """
 
@@ -19,16 +21,27 @@ from upskill_ask.pagemap import PageMap, Preview, Window
 from upskill_ask.render import document_title, page_footer, proposal_html
 
 # Where the preview may cut the proposal: the start of a section (named by its heading), of an
-# option's details or of a question. None of them sits inside a table, so the parser closes
-# whatever is open when the HTML ends early. User text is escaped: it holds no `id="`.
+# option's details or of a question; and any block that began a page, named "k" and its data-k
+# number (layout.number_blocks). The parser closes whatever is open when the HTML ends early.
+# User text is escaped: it holds no `id="` and no `data-k="`.
 _CUT_POINT = re.compile(r'\bid="([a-z]+-h|opt-\d+|q-\d+)"')
+_BLOCK = re.compile(r"k(\d+)")
 _CONTENT = "<!-- content -->"  # in the template: the running header and footer come before it
 _PAD = '<div class="preview-pad" aria-hidden="true"></div>'  # a blank page (proposal.css)
 # A window that starts mid-document starts on a fresh page, as its first part did in the full
 # layout; a break there truncated the part's top margin, so the window's start has none either.
 _WINDOW_START = "data-preview-start"
 _WINDOW_STYLE = ('<style>[data-preview-start] { break-before: page; margin-top: 0; }'
-                 '[data-preview-start] > :first-child { margin-top: 0; }</style>')
+                 '[data-preview-start] > :first-child { margin-top: 0; }'
+                 # an element opened again continues from the page before: no top edge
+                 '[data-preview-open] { margin-top: 0; }'
+                 '[data-preview-open]:not(table) { padding-top: 0; border-top-width: 0; }'
+                 '</style>')
+_OPEN = "data-preview-open"
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>", re.S)
+_TABLE_HEAD = re.compile(r"<colgroup\b.*?</colgroup>|<thead\b.*?</thead>", re.S)
 # Anything at the top of a page lies within this many CSS pixels of the highest cut point.
 _PAGE_TOP_SLACK = 6
 # What ends a proposal cut short: the page count of the last full layout in the footer (the
@@ -40,22 +53,85 @@ _CUT_TAIL = ('<style>@page {{ @bottom-right {{ content: {footer}; }} }}'
 
 def _element_start(html: str, name: str) -> int:
     """Where the element that begins at a cut point opens (its section or article, if any)."""
+    block = _BLOCK.fullmatch(name)
+    if block:
+        return html.rfind("<", 0, html.index(f' data-k="{block.group(1)}"'))
     found = [i for i in (html.find(f'aria-labelledby="{name}"'), html.find(f'id="{name}"')) if i >= 0]
     return html.rfind("<", 0, min(found))
+
+
+def _open_elements(html: str, begin: int, end: int) -> list[re.Match[str]]:
+    """The start tags of the elements still open at ``end``, outermost first."""
+    stack: list[re.Match[str]] = []
+    for tag in _TAG.finditer(html, begin, end):
+        name = (tag.group(2) or "").lower()
+        if not name or name in _VOID or tag.group().endswith("/>"):
+            continue
+        if tag.group(1):  # a closing tag: close up to the element it names
+            while stack and stack.pop().group(2).lower() != name:
+                pass
+        else:
+            stack.append(tag)
+    return stack
+
+
+def _with_attribute(tag: str, attribute: str) -> str:
+    return re.sub(r"^<\w+", lambda m: f"{m.group()} {attribute}", tag)
+
+
+def _reopened(html: str, content: int, start: int) -> str:
+    """The start tags of the elements around ``start``, as if they ran on from the page before:
+    the outermost begins the window; a table keeps its columns and its header row."""
+    out = []
+    for depth, tag in enumerate(_open_elements(html, content, start)):
+        out.append(_with_attribute(tag.group(), _OPEN if depth else f"{_WINDOW_START} {_OPEN}"))
+        if tag.group(2).lower() == "table":
+            inner = html[tag.end():start]
+            out += [m.group() for m in _TABLE_HEAD.finditer(inner)]
+    return "".join(out)
 
 
 def _window_html(html: str, window: Window, pages: int, language: str) -> str:
     """The proposal's HTML for one window: blank pages before it, blank pages after it."""
     content = html.index(_CONTENT) + len(_CONTENT)
-    if window.start is not None:
-        start = _element_start(html, window.start)
-        tag = re.match(r"<\w+", html[start:]).end()
-        html = (html[:content] + _WINDOW_STYLE + _PAD * (window.start_page - 1)
-                + html[start:start + tag] + f" {_WINDOW_START}" + html[start + tag:])
     if window.stop is not None:
         html = html[:_element_start(html, window.stop)] + _CUT_TAIL.format(
             footer=page_footer(language, int(pages)))
+    if window.start is not None:
+        start = _element_start(html, window.start)
+        around = _reopened(html, content, start)
+        tag = re.match(r"<\w+", html[start:]).end()
+        first = "" if around else f" {_WINDOW_START}"
+        html = (html[:content] + _WINDOW_STYLE + _PAD * (window.start_page - 1) + around
+                + html[start:start + tag] + first + html[start + tag:])
     return html
+
+
+def _page_top_blocks(document: Any) -> dict[int, str]:
+    """The block each page begins with, where that is a block of its own: not the rest of one
+    begun on an earlier page, nor the inside of a table cell (a row may begin a page, after the
+    repeated header row)."""
+    from weasyprint.formatting_structure import boxes
+
+    from upskill_ask.pagefill import _key, _walk
+
+    skip = (boxes.MarginBox, boxes.FootnoteAreaBox)
+    seen: set[str] = set()
+    tops: dict[int, str] = {}
+    for number, page in enumerate(document.pages, start=1):
+        box = page._page_box
+        while number > 1:
+            children = [c for c in getattr(box, "children", None) or []
+                        if not isinstance(c, skip) and not getattr(c, "is_header", False)]
+            if not children or isinstance(children[0], boxes.TableCellBox):
+                break
+            box = children[0]
+            key = _key(box)
+            if key is not None and key not in seen:
+                tops[number] = key
+                break
+        seen.update(key for b, _cell in _walk(page._page_box) if (key := _key(b)) is not None)
+    return tops
 
 
 def _page_map(html: str, document: Any, fixes: str = "") -> PageMap:
@@ -66,9 +142,15 @@ def _page_map(html: str, document: Any, fixes: str = "") -> PageMap:
     order = [name for name in _CUT_POINT.findall(html) if name in starts]
     # the decision block always begins a page, so the highest cut point marks the page top
     top = min((starts[name][1] for name in order), default=0.0)
-    page_tops = frozenset(name for name in order if starts[name][1] - top < _PAGE_TOP_SLACK)
-    return PageMap(len(document.pages), tuple((name, starts[name][0]) for name in order),
-                   page_tops, fixes)
+    page_tops = {name for name in order if starts[name][1] - top < _PAGE_TOP_SLACK}
+    pages = {name: starts[name][0] for name in order}
+    for number, key in _page_top_blocks(document).items():
+        if not any(pages[name] == number for name in page_tops):  # a part begins it already
+            pages[f"k{key}"] = number
+            page_tops.add(f"k{key}")
+    found = sorted(pages, key=lambda name: _element_start(html, name))
+    return PageMap(len(document.pages), tuple((name, pages[name]) for name in found),
+                   frozenset(page_tops), fixes)
 
 
 def proposal_preview(draft: Draft, *, in_view: tuple[int, int] | None = None,
