@@ -72,6 +72,8 @@ translations: $(STAMP)
 	$(VENV)/bin/pybabel -q update -i $(LOCALES)/messages.pot -d $(LOCALES) \
 	  --no-fuzzy-matching --ignore-obsolete
 	$(VENV)/bin/pybabel compile -d $(LOCALES) --statistics
+	@# the informal address ("du"): only the messages that change, kept by hand (locale/README.md)
+	$(VENV)/bin/pybabel compile -D informal -d $(LOCALES) --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -92,7 +92,7 @@ def test_a_bad_hours_value_names_its_field_and_a_good_example(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\xff\xfe", b"{", b'{"format": "x", "version": 1}',
-                                     b'{"format": "upskill-ask/draft", "version": 4}'])
+                                     b'{"format": "upskill-ask/draft", "version": 5}'])
 def test_bad_input_exits_2_without_traceback(tmp_path, content):
     bad = tmp_path / "bad.upskill"
     bad.write_bytes(content)

@@ -49,10 +49,10 @@ def costed_draft(**plan_overrides) -> model.Draft:
 
 
 @pytest.mark.parametrize("path", OLD, ids=lambda p: f"{p.parent.name}-{p.stem}")
-def test_older_drafts_open_as_version_3_with_their_check_in_dates(path):
+def test_older_drafts_open_at_the_current_version_with_their_check_in_dates(path):
     raw = json.loads(path.read_text(encoding="utf-8"))
     draft = drafts.load(path)
-    assert draft.version == 3
+    assert draft.version == 4  # and on to the current version
     assert [c.date.isoformat() for c in draft.plan.check_ins] == raw["plan"]["check_ins"]
     assert all(c.review == "" for c in draft.plan.check_ins)
     assert all(o.cost.exam is None and o.expert_rate is None and not o.in_package
@@ -65,7 +65,7 @@ def test_migration_chains_and_leaves_its_input_alone():
     v1 = {"format": "upskill-ask/draft", "version": 1, "plan": {"check_ins": ["2027-02-01"]}}
     before = json.dumps(v1)
     v3 = migrations.migrate(v1)
-    assert v3["version"] == 3
+    assert v3["version"] == 4
     assert v3["plan"]["check_ins"] == [{"date": "2027-02-01", "review": ""}]
     assert json.dumps(v1) == before
     assert migrations.migrate(v3) == v3

@@ -99,7 +99,7 @@ def test_the_covering_email_is_in_the_drafts_language_and_keeps_its_structure():
     assert body.startswith("Guten Tag Graham,\n\n")
     assert "Im angehängten PDF finden Sie die Optionen im Vergleich" in body
     assert "Können wir ihn bei unserem Termin am " in body
-    assert "nennt der Vorschlag 1 leichtere Alternative, bis hin zu Vendor learning path." in body
+    assert "nennt der Vorschlag 1 leichtere Alternative, bis hin zu “Vendor learning path”." in body
     assert ("Die angehängte Kalenderdatei trägt unser Gespräch, den Entscheidungstermin, die "
             "Zwischenstände und die Termine der Erfolgskriterien in Ihren Kalender ein.") in body
     assert body.rstrip().endswith("Vielen Dank,\nMaya Okafor")

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from upskill_ask import drafts
+from upskill_ask import drafts, model
 
 from .conftest import EXAMPLES, make_draft
 from .fakes import read_only
@@ -18,7 +18,7 @@ def test_save_then_load_is_equal(tmp_path, draft):
     drafts.save(draft, path)
     assert drafts.load(path) == draft
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "upskill-ask/draft" and data["version"] == 3
+    assert data["format"] == "upskill-ask/draft" and data["version"] == model.VERSION == 4
     assert list(tmp_path.iterdir()) == [path]  # no temporary left behind
 
 

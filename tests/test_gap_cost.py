@@ -65,7 +65,7 @@ def test_the_proposal_states_the_payoff_in_its_summary_and_the_gap_section():
 def test_drafts_of_version_1_still_open_and_render(path, tmp_path, capsys):
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
     draft = drafts.load(path)
-    assert draft.version == model.VERSION == 3
+    assert draft.version == model.VERSION == 4
     assert draft.skill.gap_cost == model.GapCost()
     assert cli.main(["render", str(path), "-o", str(tmp_path / "p.pdf")]) == 0
     assert path.read_text(encoding="utf-8").count('"version": 1') == 1  # the file is untouched

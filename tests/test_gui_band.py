@@ -40,3 +40,31 @@ def test_the_approval_limit_and_the_pay_band_are_typed_in_the_locales_form(wizar
             __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel)))
             if lbl.buddy() is field)
         assert "&" in label.text() and field.accessibleName()
+
+
+def test_the_informal_address_is_a_keyboard_choice_for_german_documents(wizards, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
+
+    from upskill_ask.ui.pages.base import PageId
+
+    draft = make_draft()
+    draft.language = "de"
+    wizard = wizards(draft, active=True)
+    go_to(wizard, PageId.PEOPLE)
+    box = wizard.findChild(QCheckBox, "manager.informal")
+    label = next(lbl for lbl in wizard.findChildren(QLabel) if lbl.buddy() is box)
+    assert "&" in label.text() and box.accessibleName() and box.toolTip()
+    assert box.isEnabled() and not box.isChecked()
+    letter = label.text()[label.text().index("&") + 1].lower()
+    qtbot.keyClick(wizard.currentPage(), getattr(Qt.Key, f"Key_{letter.upper()}"),
+                   Qt.KeyboardModifier.AltModifier)
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert wizard.draft().manager.informal is True
+    language = wizard.findChild(QComboBox, "language")
+    language.setCurrentIndex(language.findData("fr"))
+    assert not box.isEnabled()  # French keeps "vous": no informal catalog
+    assert wizard.draft().manager.informal is True  # kept for when German comes back
+    language.setCurrentIndex(language.findData("de"))
+    assert box.isEnabled()

@@ -27,7 +27,7 @@ def base(**fields):
 def test_blank_draft_is_valid_and_carries_format_and_version():
     data = model.Draft().model_dump(mode="json")
     assert data["format"] == "upskill-ask/draft"
-    assert data["version"] == model.VERSION == 3
+    assert data["version"] == model.VERSION == 4
     assert set(data["private"]) >= {"best_alternative", "walk_away", "trades", "fallbacks"}
 
 

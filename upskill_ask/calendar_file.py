@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
 
-from upskill_ask.i18n import words
+from upskill_ask.i18n import draft_words
 from upskill_ask.model import Draft
 
 REMINDER_DAYS = 7
@@ -42,7 +42,7 @@ def entries(draft: Draft, *, for_manager: bool = False,
 
 
 def _for_manager(draft: Draft) -> list[Entry]:
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     # Translators: in the manager's calendar, {skill} when the user named none
     skill = draft.skill.name.strip() or _("development")
     # Translators: in the manager's calendar, {person} when the user gave no name
@@ -82,7 +82,7 @@ def _for_manager(draft: Draft) -> list[Entry]:
 def _for_self(draft: Draft) -> list[Entry]:
     from upskill_ask.formatting import Formatter
 
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     fmt = Formatter.for_draft(draft)
     # Translators: in the employee's calendar, {skill} when they named none
     skill = draft.skill.name.strip() or _("the skill")
@@ -146,7 +146,7 @@ def calendar_bytes(draft: Draft, *, now: dt.datetime | None = None, for_manager:
     cal.add("prodid", "-//upskill-ask//follow-through//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     skill = draft.skill.name.strip()
     # Translators: the name of the calendar the file adds; {skill} is what the user learns
     cal.add("x-wr-calname", _("Development: {skill}").format(skill=skill) if skill

@@ -22,6 +22,7 @@ import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 SOURCE = "en"
 LANGUAGES = {"en": "English", "de": "Deutsch", "nl": "Nederlands", "fr": "Français",
@@ -29,6 +30,11 @@ LANGUAGES = {"en": "English", "de": "Deutsch", "nl": "Nederlands", "fr": "Franç
 """Every language the app speaks, by code, each named in itself."""
 DOMAIN = "messages"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+INFORMAL_DOMAIN = "informal"
+INFORMAL = frozenset(code for code in LANGUAGES
+                     if (LOCALE_DIR / code / "LC_MESSAGES" / f"{INFORMAL_DOMAIN}.mo").exists())
+"""The languages whose documents can address the manager informally (German "du" for "Sie"):
+each has a catalog ``locale/<lang>/LC_MESSAGES/informal.po`` of the messages that change."""
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _current: str | None = None
@@ -81,10 +87,27 @@ def document_language(language: str) -> str:
     return code or SOURCE
 
 
-def words(language: str) -> gettext.NullTranslations:
+def words(language: str, *, informal: bool = False) -> gettext.NullTranslations:
     """The gettext functions for a document in the draft's ``language`` (which may differ from
-    the app's): ``words(draft.language).gettext(...)``."""
-    return translations(document_language(language))
+    the app's): ``words(draft.language).gettext(...)``; ``informal``: the manager is addressed
+    informally, where the language has a catalog for it (German "du")."""
+    code = document_language(language)
+    return informal_translations(code) if informal and code in INFORMAL else translations(code)
+
+
+def draft_words(draft: Any) -> gettext.NullTranslations:
+    """The gettext functions for the documents of ``draft``: its language, and the form of
+    address its user chose for the manager (``manager.informal``)."""
+    return words(draft.language, informal=draft.manager.informal)
+
+
+@cache
+def informal_translations(language: str) -> gettext.NullTranslations:
+    """A language's catalog of the informal address (only the messages that change with it),
+    in front of its usual catalog."""
+    informal = gettext.translation(INFORMAL_DOMAIN, LOCALE_DIR, languages=[language])
+    informal.add_fallback(translations(language))
+    return informal
 
 
 def install(language: str | None = None) -> str:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from upskill_ask.i18n import words
+from upskill_ask.i18n import draft_words
 
 if TYPE_CHECKING:
     from upskill_ask.costing import LadderTotals
@@ -211,7 +211,7 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     # the options table: figures at 9pt, headers 7.5pt, cells padded 1.5 mm a side; the rank
     # cell 1 mm on the left and a 3pt rule on the recommended row; a package row first
     # the headers as the proposal prints them, in the document's language
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     load = [fmt.hours(t.weekly_load) for t in ts]
     every_week = [t.hours_away_per_week for t in ts] + ([pkg.hours_away_per_week] if pkg else [])
     # the template's msgid ({% trans %} writes its placeholders %-style)
@@ -246,7 +246,7 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
         cols.append(FigureColumn("table.costs col.k-total", totals_cost, _("Total cost"), 3.0))
         if back is not None:
             months = [*back.months, *([pkg.payback_months] if pkg is not None else [])]
-            t_ = words(draft.language)
+            t_ = draft_words(draft)
             cols.append(FigureColumn("table.costs col.k-payback",
                                      [figure_words.payback(t_, fmt, m) if m else "—"
                                       for m in months], _("Pays for itself in"), 3.0))

@@ -21,7 +21,7 @@ from email.utils import format_datetime, make_msgid
 
 from upskill_ask import addresses
 from upskill_ask.formatting import Formatter
-from upskill_ask.i18n import words
+from upskill_ask.i18n import draft_words
 from upskill_ask.mail_text import (  # noqa: F401 (the mail's API, used by recap and the UI)
     calendar_sentence,
     default_message,
@@ -56,7 +56,7 @@ def subject(draft: Draft) -> str:
     """The user's subject, or one that says what is asked and by when."""
     if draft.email.subject:
         return header_value(draft.email.subject)
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     skill = draft.skill.name.strip()
     if draft.timing.decision_by:
         day = Formatter.for_draft(draft).date(draft.timing.decision_by)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from upskill_ask import costing, prose
+from upskill_ask import costing, figure_words, prose
 from upskill_ask.costing import ladder_totals
 from upskill_ask.formatting import Formatter
-from upskill_ask.i18n import N_, words
+from upskill_ask.i18n import N_, draft_words
 from upskill_ask.model import Draft
 from upskill_ask.package import package_totals
 
@@ -26,7 +26,7 @@ def greeting_name(draft: Draft) -> str:
 
 def greeting(draft: Draft) -> str:
     """The salutation in the document's language ('Hi Graham,'); the name is the user's."""
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     name = greeting_name(draft)
     # Translators: the salutation of an email to one's manager; {name} is what the user calls
     # them ("Graham", "Mr Price", "Herr Müller"): choose the register a proposal needs.
@@ -79,12 +79,12 @@ def listed(draft: Draft, items: list[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     # Translators: the end of a list: {items} is "A, B" and {last} is "C"
-    return words(draft.language).gettext("{items} and {last}").format(
+    return draft_words(draft).gettext("{items} and {last}").format(
         items=", ".join(items[:-1]), last=items[-1])
 
 
 def _first_choice(draft: Draft, fmt: Formatter, totals, skill: str) -> str:
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     pkg = package_totals(draft, totals)
     if pkg is not None:
         names = [o.name for o in draft.options if o.in_package]
@@ -100,7 +100,7 @@ def _first_choice(draft: Draft, fmt: Formatter, totals, skill: str) -> str:
 
 
 def _payback(draft: Draft, fmt: Formatter, per_month, months) -> str:
-    t = words(draft.language)
+    t = draft_words(draft)
     if months < 1:
         text = t.gettext("The gap costs about {money} a month today, so it would pay for itself "
                          "in under a month.")
@@ -123,8 +123,8 @@ def _payback(draft: Draft, fmt: Formatter, per_month, months) -> str:
 
 
 def _fallbacks(draft: Draft, totals, package: bool) -> str:
-    t = words(draft.language)
-    last = draft.options[-1].name
+    t = draft_words(draft)
+    last = figure_words.title(t, draft.options[-1].name)  # one name, whatever its case
     if package:
         return t.gettext("If that is more than we can do now, the proposal ranks each option on "
                          "its own as a fallback, down to {last}.").format(last=last)
@@ -144,7 +144,7 @@ def _fallbacks(draft: Draft, totals, package: bool) -> str:
 
 
 def _when(draft: Draft, fmt: Formatter) -> str:
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     meet, decide = draft.timing.meeting_date, draft.timing.decision_by
     if meet and decide:
         return _("Could we go through it when we meet on {meeting}, and could you let me know "
@@ -162,7 +162,7 @@ def default_message(draft: Draft, *, calendar: bool = False) -> str:
     payoff (when the user gave what the gap costs), the decision date and the attachment (and,
     with ``calendar``, the calendar file attached too), in the draft's language. The user can
     replace it."""
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     totals = ladder_totals(draft)
     fmt = Formatter.for_draft(draft, totals)
     # Translators: stands for {skill} when the user named none
@@ -196,7 +196,7 @@ def calendar_sentence(draft: Draft, since: dt.date | None = None) -> str:
     """What the attached calendar file holds, said to the manager."""
     from upskill_ask.calendar_file import entries
 
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     keys = {e.key.split("-")[1] for e in entries(draft, for_manager=True, since=since)}
     held = [_(what) for key, what in (("meeting", N_("our meeting")),
                                       ("decision", N_("the decision date")),

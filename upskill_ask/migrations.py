@@ -9,6 +9,7 @@ itself is never rewritten; saving writes the current version.
 - 2 -> 3: ``plan.check_ins`` held dates; each becomes ``{"date": ..., "review": ""}``. The
   options' cost items and deadlines, the expert's and the cover's hours and rates,
   ``in_package`` and ``timing.budget_line`` were added and read as not given.
+- 3 -> 4: ``manager.informal`` was added; a version 3 draft addresses the manager formally.
 """
 
 from __future__ import annotations
@@ -38,4 +39,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         version = 2
     if version == 2:
         data = {**_check_ins_as_records(data), "version": 3}
+        version = 3
+    if version == 3:
+        data = {**data, "version": 4}
     return data

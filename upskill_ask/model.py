@@ -81,6 +81,9 @@ class Manager(_Model):
     email: EmailAddress = ""
     approval_limit: Amount | None = Field(
         default=None, description="What they can approve alone, if you know it.")
+    informal: bool = Field(
+        default=False, description="Address them informally in the documents, where the "
+        "language has a form for it (German 'du' rather than 'Sie').")
 
 
 class Timing(_Model):
@@ -193,7 +196,7 @@ class Email(_Model):
 
 class Draft(_Model):
     format: Literal["upskill-ask/draft"] = FORMAT_ID
-    version: Literal[3] = VERSION
+    version: Literal[4] = VERSION
     title: Line = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     locale: LocaleName = "en_GB"

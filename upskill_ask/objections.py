@@ -26,7 +26,7 @@ from string import Template
 from upskill_ask import figure_words, prose, retention
 from upskill_ask.costing import LadderTotals, ladder_totals, payback
 from upskill_ask.formatting import Formatter
-from upskill_ask.i18n import words
+from upskill_ask.i18n import draft_words, words
 from upskill_ask.model import Draft, Objection
 
 
@@ -60,13 +60,15 @@ TEXTS = tuple(f.name for f in fields(LibraryObjection) if f.name != "id")
 """The fields of an entry that are text, translated through the gettext catalogs."""
 
 
-def library(language: str | None = None) -> dict[str, LibraryObjection]:
+def library(language: str | None = None, *,
+            informal: bool = False) -> dict[str, LibraryObjection]:
     """The library, in its file's order, keyed by id; in the document ``language`` (the
-    catalog's words, English where it has none), or as written (None)."""
+    catalog's words, English where it has none; ``informal``: the manager addressed as the
+    user chose), or as written (None)."""
     source = _source()
     if language is None:
         return source
-    t = words(language)
+    t = words(language, informal=informal)
     return {oid: translated(entry, t) for oid, entry in source.items()}
 
 
@@ -96,7 +98,7 @@ def figures(draft: Draft, totals: LadderTotals | None = None) -> Figures:
     """The user's figures as words, for the library's $placeholders (always all present: a
     figure the draft lacks gets a stand-in, and is left out of ``Figures.given``);
     ``totals``: the ladder totals, when the document has computed them already."""
-    w = words(draft.language)
+    w = draft_words(draft)
     given = _given(draft, totals or ladder_totals(draft), w)
     out = Figures({**figure_words.stand_ins(w), **given})
     out.given = frozenset(given)
@@ -233,7 +235,7 @@ def resolve_one(chosen: Objection, draft: Draft, lib: dict[str, LibraryObjection
     values = figures(draft) if values is None else values
     entry = lib.get(chosen.id)
     if entry is not None:  # the library as written, looked up in the document's language
-        entry = translated(entry, words(draft.language))
+        entry = translated(entry, draft_words(draft))
     fallback = ""
     if include_private:
         fallback = draft.private.fallbacks.get(chosen.id, "")

@@ -19,7 +19,7 @@ from email.utils import format_datetime, make_msgid
 from upskill_ask import costing
 from upskill_ask.calendar_file import entries
 from upskill_ask.formatting import Formatter
-from upskill_ask.i18n import N_, words
+from upskill_ask.i18n import N_, draft_words
 from upskill_ask.mail import (
     attach_calendar,
     calendar_sentence,
@@ -41,7 +41,7 @@ def next_from(draft: Draft, today: dt.date) -> dt.date:
 
 
 def subject(draft: Draft) -> str:
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     # Translators: stands for {skill} in the recap's subject when the user named no skill
     skill = draft.skill.name or _("my development proposal")
     if draft.outcome.decision in ("declined", "deferred"):
@@ -51,7 +51,7 @@ def subject(draft: Draft) -> str:
 
 def _option_figures(draft: Draft, fmt: Formatter, rank: int) -> str:
     """'option 1, "Title": £1,450 in fees and 32 h of work time'."""
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     option = draft.options[rank - 1]
     t = costing.ladder_totals(draft).options[rank - 1]
     cash = _("{money} in fees").format(money=fmt.money(t.cash)) if t.cash > 0 else _("no fees")
@@ -69,7 +69,7 @@ def _option_figures(draft: Draft, fmt: Formatter, rank: int) -> str:
 
 def _agreed(draft: Draft, fmt: Formatter) -> list[str]:
     """The sentences that say what was agreed (or, before an outcome, what is proposed)."""
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     oc = draft.outcome
     rung = oc.agreed_rung(len(draft.options))
     if not oc.recorded:
@@ -102,7 +102,7 @@ def _dates(draft: Draft, fmt: Formatter, today: dt.date) -> list[str]:
     """The next dates of the plan (check-ins and measures), one line each."""
     if draft.outcome.decision in ("declined", "deferred"):
         return []
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     days: dict[dt.date, list[str]] = {}
     for entry in entries(draft, since=next_from(draft, today)):
         if entry.key.startswith("check-in"):
@@ -117,7 +117,7 @@ def _dates(draft: Draft, fmt: Formatter, today: dt.date) -> list[str]:
 
 
 def _thanks(draft: Draft, fmt: Formatter, today: dt.date) -> str:
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     skill = draft.skill.name
     meeting = draft.timing.meeting_date
     if meeting and meeting < today + dt.timedelta(days=1):
@@ -131,7 +131,7 @@ def _thanks(draft: Draft, fmt: Formatter, today: dt.date) -> str:
 
 def message(draft: Draft, *, today: dt.date | None = None, calendar: bool = False) -> str:
     """The recap's text: thanks, what was agreed, any follow-up, the next dates."""
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     today = today or dt.date.today()
     fmt = Formatter.for_draft(draft, costing.ladder_totals(draft))  # the proposal's money style
     parts = [greeting(draft), " ".join([_thanks(draft, fmt, today), *_agreed(draft, fmt)])]

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from upskill_ask import objections
 from upskill_ask.formatting import Formatter
-from upskill_ask.i18n import N_, words
+from upskill_ask.i18n import N_, draft_words
 from upskill_ask.model import Draft, Objection
 
 OPENING_ID = "opening"
@@ -50,7 +50,7 @@ class Card:
 def opening_card(draft: Draft, values: dict[str, str] | None = None) -> Card:
     """The manager's first words and the user's opening line (a suggested one if none), in the
     draft's language: the manager speaks it in the rehearsal as in the meeting."""
-    _ = words(draft.language).gettext
+    _ = draft_words(draft).gettext
     values = objections.figures(draft) if values is None else values
     first = draft.person.name.split(" ")[0] if draft.person.name else ""
     # Translators: the manager opens the rehearsal; {name} is the employee's first name

@@ -111,7 +111,7 @@ def document_title(draft: Draft) -> str:
     the skill."""
     if draft.title:
         return draft.title
-    t = i18n.words(draft.language)
+    t = i18n.draft_words(draft)
     if draft.skill.name:
         return t.gettext("Proposal: support for learning {skill}").format(skill=draft.skill.name)
     return t.gettext("Development proposal")
@@ -137,7 +137,7 @@ class Document:
         return self.fmt.duration(t.weeks, t.months, self.totals.duration_unit)
 
     def as_context(self) -> dict[str, Any]:
-        words = i18n.words(self.draft.language)
+        words = i18n.draft_words(self.draft)
         return {
             # the document's language (the draft's), which may differ from the app's
             "_": words.gettext,
@@ -161,7 +161,7 @@ class Document:
             "title": document_title(self.draft),
             "page_footer": page_footer(self.draft.language),
             # Translators: the prep sheet's running header, on every page
-            "private_header": Markup(_css_string(i18n.words(self.draft.language).gettext(
+            "private_header": Markup(_css_string(i18n.draft_words(self.draft).gettext(
                 "PRIVATE — FOR YOUR EYES ONLY"))),
             # self-contained HTML carries the fonts; HTML made for WeasyPrint names the files
             "font_css": font_css() if self.embed_fonts else Markup(font_css_files()),
@@ -247,13 +247,13 @@ def outcome_html(draft: Draft, *, today: dt.date | None = None, embed_fonts: boo
 
 def outcome_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
     return html_to_pdf(outcome_html(draft, today=today, embed_fonts=False),
-                       title=i18n.words(draft.language).gettext(
+                       title=i18n.draft_words(draft).gettext(
                            "Outcome report — {title}").format(title=document_title(draft)),
                        author=draft.person.name, language=draft.language)
 
 
 def prep_pdf(draft: Draft, *, today: dt.date | None = None) -> bytes:
     return html_to_pdf(prep_html(draft, today=today, embed_fonts=False),
-                       title=i18n.words(draft.language).gettext(
+                       title=i18n.draft_words(draft).gettext(
                            "Private prep sheet — {title}").format(title=document_title(draft)),
                        author=draft.person.name, language=draft.language)

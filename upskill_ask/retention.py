@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from upskill_ask.i18n import N_, words
+from upskill_ask.i18n import N_, draft_words, words
 
 SHARE = Decimal("0.21")
 # Translators: the published figure as the answers quote it; keep "21%" or "21 %" (the
@@ -37,7 +37,7 @@ def replacement_cost(draft, fmt) -> str:
         return ""
     low, high = (fmt.approx(v * SHARE) for v in (ends[0], ends[-1]))
     # Translators: a range of money, "€9,000 to €10,500"
-    return low if low == high else words(draft.language).gettext("{low} to {high}").format(
+    return low if low == high else draft_words(draft).gettext("{low} to {high}").format(
         low=low, high=high)
 
 

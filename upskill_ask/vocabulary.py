@@ -16,7 +16,8 @@ from typing import Any
 from upskill_ask.i18n import N_
 
 FORMAT_ID = "upskill-ask/draft"
-VERSION = 3  # 3: check-ins say what is reviewed, itemised costs, others' hours, a package
+VERSION = 4  # 3: check-ins say what is reviewed, itemised costs, others' hours, a package;
+# 4: the manager may be addressed informally
 # (older versions are brought up to date by upskill_ask.migrations)
 SUFFIX = ".upskill"
 
@@ -102,7 +103,7 @@ def blank_data() -> dict[str, Any]:
         "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None,
                    "salary_band": {"low": None, "high": None}},
         "manager": {"name": "", "address_as": "", "title": "", "email": "",
-                    "approval_limit": None},
+                    "approval_limit": None, "informal": False},
         "timing": {"meeting_date": None, "budget_date": None, "decision_by": None,
                    "budget_line": ""},
         "skill": {"name": "", "current_level": "", "target_level": "", "gap_evidence": "",
@@ -144,7 +145,7 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
         "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None,
                    "salary_band": {"low": None, "high": None}},
         "manager": {"name": "", "address_as": "", "title": "", "email": "",
-                    "approval_limit": None},
+                    "approval_limit": None, "informal": False},
         "timing": {"meeting_date": None, "budget_date": None, "decision_by": None,
                    "budget_line": ""},
     Every option is costed in the draft's currency, which the UI does not let differ.

@@ -138,7 +138,8 @@ class QuestionsPage(DraftPage):
                 problem=exc.lines()[0] if exc.lines() else str(exc)))
             self.figures_note.show()
         else:
-            self.filled = fill_answers(self._in_language(draft.language), draft)
+            self.filled = fill_answers(self._in_language(draft.language,
+                                                         draft.manager.informal), draft)
             self._figures_real = True
             self.figures_note.hide()
         self._computed_at = self._changes
@@ -146,11 +147,13 @@ class QuestionsPage(DraftPage):
             card.set_filled(self.filled.get(card.oid))
         self.chooser.show_current()
 
-    def _in_language(self, language: str) -> dict[str, LibraryObjection]:
-        """The library in the draft's language: its questions are the documents' words."""
+    def _in_language(self, language: str, informal: bool) -> dict[str, LibraryObjection]:
+        """The library in the draft's language and form of address: its questions are the
+        documents' words."""
         from upskill_ask import objections as core
 
-        if self.chooser.retitle(language, lambda: core.library(language)):
+        shown_as = f"{language}@informal" if informal else language
+        if self.chooser.retitle(shown_as, lambda: core.library(language, informal=informal)):
             self.library = self.chooser.library
             for card in self.cards:
                 card.set_entry(self.library.get(card.oid), known=True)

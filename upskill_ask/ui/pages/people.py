@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from upskill_ask.i18n import LANGUAGES, N_, _, ngettext
+from upskill_ask.i18n import INFORMAL, LANGUAGES, N_, _, document_language, ngettext
 from upskill_ask.ui import typed
 from upskill_ask.ui.inputs import ChoiceBox
 from upskill_ask.ui.pages.base import DraftPage
@@ -58,6 +58,10 @@ class PeoplePage(DraftPage):
         boss.line("manager.title", _("Manager's t&itle"))
         boss.line("manager.address_as", _("Greet them in the emai&l as"),
                   hint=_("e.g. Arun or Dr Weber; left empty, their first name"))
+        self.informal = boss.check(
+            "manager.informal", _("Spea&king to them"), _("Informally: “du”, not “Sie”"),
+            hint=_("German documents address the manager as “Sie” unless you tick this; the "
+                   "other languages keep their usual form"))
         boss.line("manager.email", _("Manager's &email"),
                   hint=_("the email draft is addressed here"), check=typed.email_problem)
         boss.decimal("manager.approval_limit", _("Their appro&val limit (optional)"),
@@ -88,11 +92,20 @@ class PeoplePage(DraftPage):
         self.body_layout.addStretch(1)
         self.store.changed.connect(self._on_changed)
         self.store.reset.connect(self.update_nudge)
+        self.store.reset.connect(self.update_address)
         self.update_nudge()
+        self.update_address()
 
     def _on_changed(self, path: str) -> None:
         if path.startswith("timing."):
             self.update_nudge()
+        elif path == "language":
+            self.update_address()
+
+    def update_address(self) -> None:
+        """The informal address is offered for the documents' languages that have one."""
+        self.informal.setEnabled(document_language(self.store.get("language") or "")
+                                 in INFORMAL)
 
     def update_nudge(self) -> None:
         self.nudge.setText(budget_nudge(self.store.get("timing.budget_date"), dt.date.today()))
