@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from upskill_ask.i18n import _
 from upskill_ask.ui.form import Form
-from upskill_ask.ui.widgets import plain_label
+from upskill_ask.ui.widgets import heading_label, plain_label
 from upskill_ask.vocabulary import DECISION_LABELS, kind_label
 
 if TYPE_CHECKING:
@@ -111,11 +110,7 @@ class OutcomeDialog(QDialog):
 
     @staticmethod
     def _heading(layout: QFormLayout, text: str) -> None:
-        heading = QLabel(text)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addRow(heading)
+        layout.addRow(heading_label(text))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -46,6 +46,16 @@ def action_button(text: str, name: str, slot: Callable[[], None], tip: str) -> Q
     return button
 
 
+def heading_label(text: str, top_margin: int = 0) -> QLabel:
+    """A bold caption over a group of inputs (``top_margin``: pixels of space above it)."""
+    heading = QLabel(text)
+    font = heading.font()
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setContentsMargins(0, top_margin, 0, 0)
+    return heading
+
+
 def plain_label(text: str = "", name: str = "") -> QLabel:
     """A wrapping label that shows its text as plain text: it may quote what the user typed,
     which must never be read as markup."""

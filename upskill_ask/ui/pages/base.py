@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,7 +27,7 @@ from upskill_ask.i18n import _
 from upskill_ask.ui.binder import Binder
 from upskill_ask.ui.form import Form
 from upskill_ask.ui.store import DraftStore
-from upskill_ask.ui.widgets import plain_label
+from upskill_ask.ui.widgets import heading_label, plain_label
 
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
@@ -91,12 +90,7 @@ class DraftPage(QWizardPage):
             self.body_layout.addLayout(layout)
             self._form = Form(layout, self.binder)
         if title:
-            heading = QLabel(title)
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            heading.setContentsMargins(0, 8, 0, 0)
-            self._form.layout.addRow(heading)
+            self._form.layout.addRow(heading_label(title, top_margin=8))
         return self._form
 
     def missing(self) -> list[tuple[str, str]]:

@@ -8,9 +8,8 @@ edits its wording, answer, evidence and the private fallback.
 An empty answer means "the library's response, filled with your figures", shown as the
 placeholder and under it, recomputed after any edit. Typed text is stored and printed as is.
 
-The list and its preview: :mod:`~upskill_ask.ui.pages.question_library`; each card:
-:mod:`~upskill_ask.ui.pages.question_card`. ``upskill_ask.objections`` is imported on first show.
-"""
+List and preview: :mod:`~upskill_ask.ui.pages.question_library`; each card:
+:mod:`~upskill_ask.ui.pages.question_card`; ``upskill_ask.objections`` loads on first show."""
 
 from __future__ import annotations
 
@@ -24,10 +23,11 @@ from upskill_ask.i18n import _
 from upskill_ask.ui.pages.base import DraftPage
 from upskill_ask.ui.pages.question_card import Filled, QuestionCard, blank_question, fill_answers
 from upskill_ask.ui.pages.question_library import LibraryChooser
-from upskill_ask.ui.widgets import plain_label
+from upskill_ask.ui.widgets import heading_label, plain_label
 from upskill_ask.vocabulary import OBJECTIONS_MAX
 
 if TYPE_CHECKING:
+    from upskill_ask.model import Draft
     from upskill_ask.objections import LibraryObjection
 
 REFRESH_MS = 300
@@ -66,12 +66,7 @@ class QuestionsPage(DraftPage):
         self.figures_note.hide()
         self.body_layout.addWidget(self.figures_note)
 
-        heading = QLabel(_("Your answers"))
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setContentsMargins(0, 8, 0, 0)
-        self.body_layout.addWidget(heading)
+        self.body_layout.addWidget(heading_label(_("Your answers"), top_margin=8))
         self.empty_note = QLabel(_("No questions chosen yet. Tick the ones you expect above, or "
                                    "add your own."))
         self.empty_note.setObjectName("questions-empty")
@@ -138,8 +133,7 @@ class QuestionsPage(DraftPage):
                 problem=exc.lines()[0] if exc.lines() else str(exc)))
             self.figures_note.show()
         else:
-            self.filled = fill_answers(self._in_language(draft.language,
-                                                         draft.manager.informal), draft)
+            self.filled = fill_answers(self._in_language(draft), draft)
             self._figures_real = True
             self.figures_note.hide()
         self._computed_at = self._changes
@@ -147,13 +141,13 @@ class QuestionsPage(DraftPage):
             card.set_filled(self.filled.get(card.oid))
         self.chooser.show_current()
 
-    def _in_language(self, language: str, informal: bool) -> dict[str, LibraryObjection]:
-        """The library in the draft's language and form of address: its questions are the
-        documents' words."""
+    def _in_language(self, draft: Draft) -> dict[str, LibraryObjection]:
+        """The library in the draft's language and form of address: the documents' words."""
         from upskill_ask import objections as core
 
-        shown_as = f"{language}@informal" if informal else language
-        if self.chooser.retitle(shown_as, lambda: core.library(language, informal=informal)):
+        language, informal = draft.language, draft.manager.informal
+        if self.chooser.retitle(f"{language}{'@informal' * informal}",
+                                lambda: core.library(language, informal=informal)):
             self.library = self.chooser.library
             for card in self.cards:
                 card.set_entry(self.library.get(card.oid), known=True)
