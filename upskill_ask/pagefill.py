@@ -232,7 +232,11 @@ def sparse_fixes(document: Any, applied: str = "") -> str:
             if index == 0:
                 continue
             need = (FILL_AIM - fill.filled) * fill.height
-            key = _move_to_next(document.pages[index - 1], fills[index - 1], need)
+            # failing a block that brings the page to FILL_AIM, one that brings it over the
+            # minimum (a short question moved after a long one that cannot move)
+            key = _move_to_next(document.pages[index - 1], fills[index - 1], need) or \
+                _move_to_next(document.pages[index - 1], fills[index - 1],
+                              (FILL_MIN + 0.03 - fill.filled) * fill.height)
             rule = f'[data-k="{key}"] {{ break-before: page !important; }}' if key else \
                 _widows(document.pages[index], fill, need)
             if rule and rule not in applied:
