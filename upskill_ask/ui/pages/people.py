@@ -61,7 +61,8 @@ class PeoplePage(DraftPage):
         self.informal = boss.check(
             "manager.informal", _("Spea&king to them"), _("Informally: “du”, not “Sie”"),
             hint=_("German documents address the manager as “Sie” unless you tick this; the "
-                   "other languages keep their usual form"))
+                   "other languages keep their usual form. What you wrote yourself (the email, "
+                   "your answers) stays as you wrote it"))
         boss.line("manager.email", _("Manager's &email"),
                   hint=_("the email draft is addressed here"), check=typed.email_problem)
         boss.decimal("manager.approval_limit", _("Their appro&val limit (optional)"),
