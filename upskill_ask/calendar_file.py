@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from upskill_ask.i18n import draft_words
@@ -41,13 +42,26 @@ def entries(draft: Draft, *, for_manager: bool = False,
                   key=lambda e: (e.day, e.key))
 
 
+def _dated_steps(draft: Draft, _: Callable[[str], str]
+                 ) -> Iterator[tuple[str, dt.date, int | None, str]]:
+    """The plan's dated steps, both calendars alike: each check-in (no number, what it reviews,
+    or "") and each success measure (its number, its wording)."""
+    for n, check_in in enumerate(draft.plan.check_ins, 1):
+        if check_in.date is not None:
+            yield f"check-in-{n}", check_in.date, None, check_in.review.strip().rstrip(".")
+    for n, measure in enumerate(draft.plan.measures, 1):
+        if measure.by:
+            yield (f"measure-{n}", measure.by, n,
+                   measure.what.strip() or _("success measure {n}").format(n=n))
+
+
 def _for_manager(draft: Draft) -> list[Entry]:
     _ = draft_words(draft).gettext
     # Translators: in the manager's calendar, {skill} when the user named none
     skill = draft.skill.name.strip() or _("development")
     # Translators: in the manager's calendar, {person} when the user gave no name
     person = draft.person.name.strip() or _("your team member")
-    timing, plan = draft.timing, draft.plan
+    timing = draft.timing
     found: list[Entry] = []
     if timing.meeting_date:
         found.append(Entry("meeting", timing.meeting_date,
@@ -59,21 +73,16 @@ def _for_manager(draft: Draft) -> list[Entry]:
                            _("Decision asked: {skill}").format(skill=skill),
                            _("{person} asked for a decision on the proposal by this date.").format(
                                person=person)))
-    for n, check_in in enumerate(plan.check_ins, 1):
-        if check_in.date is None:
-            continue
-        review = check_in.review.strip().rstrip(".")
-        found.append(Entry(
-            f"check-in-{n}", check_in.date,
-            _("Check-in with {person}: {what}").format(person=person, what=review or skill),
-            _("{person} reviews with you: {review}.").format(person=person, review=review)
-            if review else
-            _("{person} shows progress against the success measures.").format(person=person)))
-    for n, measure in enumerate(plan.measures, 1):
-        if measure.by:
-            what = measure.what.strip() or _("success measure {n}").format(n=n)
-            found.append(Entry(f"measure-{n}", measure.by,
-                               _("{person}: {measure}").format(person=person, measure=what),
+    for key, day, n, text in _dated_steps(draft, _):
+        if n is None:  # a check-in, and what it reviews
+            found.append(Entry(
+                key, day, _("Check-in with {person}: {what}").format(person=person,
+                                                                     what=text or skill),
+                _("{person} reviews with you: {review}.").format(person=person, review=text)
+                if text else
+                _("{person} shows progress against the success measures.").format(person=person)))
+        else:
+            found.append(Entry(key, day, _("{person}: {measure}").format(person=person, measure=text),
                                _("Success measure {n} of the plan for {skill}.").format(
                                    n=n, skill=skill)))
     return [replace(e, key=f"manager-{e.key}") for e in found]
@@ -88,7 +97,7 @@ def _for_self(draft: Draft) -> list[Entry]:
     skill = draft.skill.name.strip() or _("the skill")
     # Translators: in the employee's calendar, {manager} when they gave no name
     manager = draft.manager.name.strip() or _("your manager")
-    timing, plan = draft.timing, draft.plan
+    timing = draft.timing
     found: list[Entry] = []
     if timing.meeting_date:
         found.append(Entry("meeting", timing.meeting_date,
@@ -111,20 +120,15 @@ def _for_self(draft: Draft) -> list[Entry]:
                            _("Decision wanted: {skill}").format(skill=skill),
                            _("The date asked of {manager} for a decision on the proposal.").format(
                                manager=manager)))
-    for n, check_in in enumerate(plan.check_ins, 1):
-        if check_in.date is None:
-            continue
-        review = check_in.review.strip().rstrip(".")
-        found.append(Entry(
-            f"check-in-{n}", check_in.date,
-            _("Check-in with {manager}: {what}").format(manager=manager, what=review or skill),
-            _("Review with {manager}: {review}.").format(manager=manager, review=review)
-            if review else _("Show progress against the success measures and what was applied.")))
-    for n, measure in enumerate(plan.measures, 1):
-        if measure.by:
-            what = measure.what.strip() or _("success measure {n}").format(n=n)
-            found.append(Entry(f"measure-{n}", measure.by,
-                               _("Due: {measure}").format(measure=what),
+    for key, day, n, text in _dated_steps(draft, _):
+        if n is None:
+            found.append(Entry(
+                key, day, _("Check-in with {manager}: {what}").format(manager=manager,
+                                                                      what=text or skill),
+                _("Review with {manager}: {review}.").format(manager=manager, review=text)
+                if text else _("Show progress against the success measures and what was applied.")))
+        else:
+            found.append(Entry(key, day, _("Due: {measure}").format(measure=text),
                                _("Success measure {n} of the plan for {skill}.").format(
                                    n=n, skill=skill)))
     return found
