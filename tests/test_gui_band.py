@@ -56,6 +56,7 @@ def test_the_informal_address_is_a_keyboard_choice_for_german_documents(wizards,
     label = next(lbl for lbl in wizard.findChildren(QLabel) if lbl.buddy() is box)
     assert "&" in label.text() and box.accessibleName() and box.toolTip()
     assert box.isEnabled() and not box.isChecked()
+    assert box.text() == "Informally: “du”, not “Sie”"  # in the proposal language's words
     qtbot.waitUntil(wizard.findChild(QLineEdit, "person.name").hasFocus)  # the page's own
     letter = label.text()[label.text().index("&") + 1].upper()
     # Alt+letter on a check box's label focuses and ticks it (Qt clicks a button buddy)
@@ -70,6 +71,7 @@ def test_the_informal_address_is_a_keyboard_choice_for_german_documents(wizards,
     language = wizard.findChild(QComboBox, "language")
     language.setCurrentIndex(language.findData("fr"))
     assert not box.isEnabled()  # French keeps "vous": no informal catalog
+    assert box.text() == "Informally (not offered for this proposal language)"
     assert wizard.draft().manager.informal is True  # kept for when German comes back
     language.setCurrentIndex(language.findData("de"))
     assert box.isEnabled()

@@ -35,6 +35,9 @@ INFORMAL = frozenset(code for code in LANGUAGES
                      if (LOCALE_DIR / code / "LC_MESSAGES" / f"{INFORMAL_DOMAIN}.mo").exists())
 """The languages whose documents can address the manager informally (German "du" for "Sie"):
 each has a catalog ``locale/<lang>/LC_MESSAGES/informal.po`` of the messages that change."""
+ADDRESS_WORDS = {"de": ("du", "Sie"), "nl": ("je", "u"), "fr": ("tu", "vous"), "es": ("tú", "usted")}
+"""The informal and the formal "you" of each language that has both, as its speakers name
+the choice."""
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _current: str | None = None

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from upskill_ask.i18n import INFORMAL, LANGUAGES, N_, _, document_language, ngettext
+from upskill_ask.i18n import (
+    ADDRESS_WORDS,
+    INFORMAL,
+    LANGUAGES,
+    N_,
+    _,
+    document_language,
+    ngettext,
+)
 from upskill_ask.ui import typed
 from upskill_ask.ui.inputs import ChoiceBox
 from upskill_ask.ui.pages.base import DraftPage
@@ -58,11 +66,13 @@ class PeoplePage(DraftPage):
         boss.line("manager.title", _("Manager's t&itle"))
         boss.line("manager.address_as", _("Greet them in the emai&l as"),
                   hint=_("e.g. Arun or Dr Weber; left empty, their first name"))
+        offered = ", ".join(LANGUAGES[code] for code in LANGUAGES if code in INFORMAL)
         self.informal = boss.check(
-            "manager.informal", _("Spea&king to them"), _("Informally: “du”, not “Sie”"),
-            hint=_("German documents address the manager as “Sie” unless you tick this; the "
-                   "other languages keep their usual form. What you wrote yourself (the email, "
-                   "your answers) stays as you wrote it"))
+            "manager.informal", _("Spea&king to them"), _("Informally"),
+            hint=_("The documents address the manager formally unless you tick this; offered "
+                   "for the languages that have an informal form ({languages}). What you wrote "
+                   "yourself (the email, your answers) stays as you wrote it").format(
+                       languages=offered))
         boss.line("manager.email", _("Manager's &email"),
                   hint=_("the email draft is addressed here"), check=typed.email_problem)
         boss.decimal("manager.approval_limit", _("Their appro&val limit (optional)"),
@@ -104,9 +114,16 @@ class PeoplePage(DraftPage):
             self.update_address()
 
     def update_address(self) -> None:
-        """The informal address is offered for the documents' languages that have one."""
-        self.informal.setEnabled(document_language(self.store.get("language") or "")
-                                 in INFORMAL)
+        """The informal address is offered for the documents' languages that have one, named
+        in the language's own words ("du", not "Sie")."""
+        language = document_language(self.store.get("language") or "")
+        self.informal.setEnabled(language in INFORMAL)
+        if language in INFORMAL and language in ADDRESS_WORDS:
+            informal, formal = ADDRESS_WORDS[language]
+            self.informal.setText(_("Informally: “{informal}”, not “{formal}”").format(
+                informal=informal, formal=formal))
+        else:
+            self.informal.setText(_("Informally (not offered for this proposal language)"))
 
     def update_nudge(self) -> None:
         self.nudge.setText(budget_nudge(self.store.get("timing.budget_date"), dt.date.today()))
