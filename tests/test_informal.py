@@ -154,3 +154,27 @@ def test_every_german_message_to_the_manager_has_its_informal_form():
                 and informal.get(message.id, message.context) is None:
             missing.append(message.id)
     assert missing == []
+
+
+# the Dutch "u" is also the hours' unit ("36 u"): the address is the one not after a figure
+DUTCH_FORMAL = re.compile(r"\buw\b|(?<!\d) u\b")
+OTHERS = [("nl", "accountant-python-nl", DUTCH_FORMAL, re.compile(r"\b(je|jij|jou|jouw)\b")),
+          ("es", "data-analyst-sql", re.compile(r"\b(usted|Usted|Le pido|su apoyo)\b"),
+           re.compile(r"\b(tú|tu|te|contigo)\b"))]
+
+
+@pytest.mark.parametrize("language, example, formal, informal", OTHERS, ids=lambda v: str(v)[:8])
+def test_dutch_and_spanish_documents_say_je_and_tu_when_chosen(language, example, formal,
+                                                                 informal):
+    draft = drafts.load(ROOT / "resources" / "examples" / f"{example}.upskill")
+    draft.language = language
+    draft.objections = [o.model_copy(update={"answer": ""}) for o in draft.objections
+                        if not o.id.startswith("custom")]
+    draft.email.message = ""
+    texts = {}
+    for chosen in (False, True):
+        draft.manager.informal = chosen
+        texts[chosen] = flat(" ".join(page_texts(render.proposal_pdf(draft)))
+                             + " " + mail_text.default_message(draft))
+    assert len(formal.findall(texts[False])) >= 3 and formal.findall(texts[True]) == []
+    assert len(informal.findall(texts[True])) >= 3
