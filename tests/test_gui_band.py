@@ -73,5 +73,7 @@ def test_the_informal_address_is_a_keyboard_choice_for_german_documents(wizards,
     assert not box.isEnabled()  # French keeps "vous": no informal catalog
     assert box.text() == "Informally (not offered for this proposal language)"
     assert wizard.draft().manager.informal is True  # kept for when German comes back
+    language.setCurrentIndex(language.findData("en"))
+    assert not box.isVisible() and not label.isVisible()  # English has one "you"
     language.setCurrentIndex(language.findData("de"))
-    assert box.isEnabled()
+    assert box.isEnabled() and box.isVisible()

@@ -67,6 +67,7 @@ class PeoplePage(DraftPage):
         boss.line("manager.address_as", _("Greet them in the emai&l as"),
                   hint=_("e.g. Arun or Dr Weber; left empty, their first name"))
         offered = ", ".join(LANGUAGES[code] for code in LANGUAGES if code in INFORMAL)
+        self.address_form = boss
         self.informal = boss.check(
             "manager.informal", _("Spea&king to them"), _("Informally"),
             hint=_("The documents address the manager formally unless you tick this; offered "
@@ -117,6 +118,8 @@ class PeoplePage(DraftPage):
         """The informal address is offered for the documents' languages that have one, named
         in the language's own words ("du", not "Sie")."""
         language = document_language(self.store.get("language") or "")
+        # English has one "you": the row shows only for a language with a formal one
+        self.address_form.layout.setRowVisible(self.informal, language in ADDRESS_WORDS)
         self.informal.setEnabled(language in INFORMAL)
         if language in INFORMAL and language in ADDRESS_WORDS:
             informal, formal = ADDRESS_WORDS[language]
