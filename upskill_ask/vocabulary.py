@@ -142,12 +142,9 @@ def for_model(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of the UI's draft data as the model reads it.
 
     The one rule for empty numbers: an empty amount or number of hours of an option means 0,
-        "person": {"name": "", "role": "", "team": "", "email": "", "hourly_cost": None,
-                   "salary_band": {"low": None, "high": None}},
-        "manager": {"name": "", "address_as": "", "title": "", "email": "",
-                    "approval_limit": None, "informal": False},
-        "timing": {"meeting_date": None, "budget_date": None, "decision_by": None,
-                   "budget_line": ""},
+    except ``person.hourly_cost``, the pay band, the approval limit, the gap's cost, an option's
+    cost items besides the fee and the hours others give with their rates, where empty means
+    "not given" (None).
     Every option is costed in the draft's currency, which the UI does not let differ.
     """
     data = copy.deepcopy(data)
