@@ -9,8 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-def _block(name: str) -> bool:
-    return name[:1] == "k" and name[1:].isdigit()
+def block_name(key: str) -> str:
+    """The cut point of a block that began a page, named by its data-k number."""
+    return f"k{key}"
+
+
+def block_key(name: str) -> str | None:
+    """The data-k number of a block's cut point (None: the cut point is a part's id)."""
+    return name[1:] if name[:1] == "k" and name[1:].isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class PageMap:
                 start, start_page = name, page
         # a block that began a page (a table row, say) is a place to start, not to stop: cut
         # there, the HTML would end inside its table
-        stop, stop_page = next(((n, p) for n, p in self.starts if p > last and not _block(n)),
+        stop, stop_page = next(((n, p) for n, p in self.starts if p > last and block_key(n) is None),
                                (None, self.pages + 1))
         if 2 * (stop_page - start_page) > self.pages or (start is None and stop is None):
             return None

@@ -17,15 +17,15 @@ from typing import Any
 
 from upskill_ask import weasy
 from upskill_ask.model import Draft
-from upskill_ask.pagemap import PageMap, Preview, Window
+from upskill_ask.pagemap import PageMap, Preview, Window, block_key, block_name
 from upskill_ask.render import document_title, page_footer, proposal_html
 
 # Where the preview may cut the proposal: the start of a section (named by its heading), of an
-# option's details or of a question; and any block that began a page, named "k" and its data-k
-# number (layout.number_blocks). The parser closes whatever is open when the HTML ends early.
+# option's details or of a question; and any block that began a page, named by its data-k
+# number (pagemap.block_name, layout.number_blocks). The parser closes whatever is open when
+# the HTML ends early.
 # User text is escaped: it holds no `id="` and no `data-k="`.
 _CUT_POINT = re.compile(r'\bid="([a-z]+-h|opt-\d+|q-\d+)"')
-_BLOCK = re.compile(r"k(\d+)")
 _CONTENT = "<!-- content -->"  # in the template: the running header and footer come before it
 _PAD = '<div class="preview-pad" aria-hidden="true"></div>'  # a blank page (proposal.css)
 # A window that starts mid-document starts on a fresh page, as its first part did in the full
@@ -53,9 +53,9 @@ _CUT_TAIL = ('<style>@page {{ @bottom-right {{ content: {footer}; }} }}'
 
 def _element_start(html: str, name: str) -> int:
     """Where the element that begins at a cut point opens (its section or article, if any)."""
-    block = _BLOCK.fullmatch(name)
-    if block:
-        return html.rfind("<", 0, html.index(f' data-k="{block.group(1)}"'))
+    key = block_key(name)
+    if key is not None:
+        return html.rfind("<", 0, html.index(f' data-k="{key}"'))
     found = [i for i in (html.find(f'aria-labelledby="{name}"'), html.find(f'id="{name}"')) if i >= 0]
     return html.rfind("<", 0, min(found))
 
@@ -146,8 +146,8 @@ def _page_map(html: str, document: Any, fixes: str = "") -> PageMap:
     pages = {name: starts[name][0] for name in order}
     for number, key in _page_top_blocks(document).items():
         if not any(pages[name] == number for name in page_tops):  # a part begins it already
-            pages[f"k{key}"] = number
-            page_tops.add(f"k{key}")
+            pages[block_name(key)] = number
+            page_tops.add(block_name(key))
     found = sorted(pages, key=lambda name: _element_start(html, name))
     return PageMap(len(document.pages), tuple((name, pages[name]) for name in found),
                    frozenset(page_tops), fixes)
