@@ -76,27 +76,39 @@ def ask(t: NullTranslations, cash: str | None, hours_away: str | None) -> str | 
     return cash or None
 
 
+def payback_span(months: Decimal) -> tuple[str, Decimal]:
+    """How a payback of ``months`` is counted: ("under", 0) under a month; ("years", whole
+    years) from three years; else ("months", months), a fraction only under a year. So a
+    small gap against a large cost never reads "about 963.4 months"."""
+    if months < 1:
+        return "under", Decimal(0)
+    if months >= 36:
+        return "years", (months / 12).to_integral_value()
+    return "months", months.to_integral_value() if months >= 12 else months
+
+
+def plural_count(number: Decimal) -> int:
+    """The integer gettext chooses a plural form by: a whole number as it is, a fraction as
+    several ("2.5 months")."""
+    return int(number) if number == number.to_integral_value() else 10
+
+
 def payback(t: NullTranslations, fmt: Formatter, months: Decimal) -> str:
     """How long the request takes to pay for itself ("about 3 months", "under a month", "about
-    15 years"): a fraction of a month only under a year, whole months up to three years, years
-    beyond, so a small gap against a large cost never reads "about 963.4 months"."""
-    if months < 1:
+    15 years"), counted as :func:`payback_span` says."""
+    unit, n = payback_span(months)
+    if unit == "under":
         # Translators: $payback_months, completing "so it pays for itself in …".
         return t.pgettext("pays for itself in", "under a month")
-    if months >= 36:
-        years = int((months / 12).to_integral_value())
+    if unit == "years":
         # Translators: completing "so it pays for itself in …", for three years and more;
         # {n} is a whole number of years.
         return t.npgettext("pays for itself in", "about {n} year", "about {n} years",
-                           years).format(n=fmt.number(Decimal(years)))
-    if months >= 12:
-        months = months.to_integral_value()
-    # gettext chooses the plural form by an integer; a fraction reads as several
-    count = int(months) if months == months.to_integral_value() else 10
+                           plural_count(n)).format(n=fmt.number(n))
     # Translators: $payback_months, completing "so it pays for itself in …"; {n} is a
     # number, perhaps with a decimal ("about 2.5 months").
     return t.npgettext("pays for itself in", "about {n} month", "about {n} months",
-                       count).format(n=fmt.number(months))
+                       plural_count(n)).format(n=fmt.number(n))
 
 
 def title(t: NullTranslations, name: str) -> str:

@@ -9,7 +9,6 @@ whole sentences each, kept in tables marked with ``N_`` and looked up in the dra
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from upskill_ask import costing, figure_words, prose
 from upskill_ask.costing import ladder_totals
@@ -101,25 +100,21 @@ def _first_choice(draft: Draft, fmt: Formatter, totals, skill: str) -> str:
 
 def _payback(draft: Draft, fmt: Formatter, per_month, months) -> str:
     t = draft_words(draft)
-    if months < 1:
+    unit, n = figure_words.payback_span(months)
+    if unit == "under":
         text = t.gettext("The gap costs about {money} a month today, so it would pay for itself "
                          "in under a month.")
-    elif months >= 36:  # years, as figure_words.payback words them
-        years = int((months / 12).to_integral_value())
-        return t.ngettext("The gap costs about {money} a month today, so it would pay for "
+    elif unit == "years":
+        text = t.ngettext("The gap costs about {money} a month today, so it would pay for "
                           "itself in about {n} year.",
                           "The gap costs about {money} a month today, so it would pay for "
-                          "itself in about {n} years.", years).format(
-            money=fmt.money(per_month), n=fmt.number(Decimal(years)))
+                          "itself in about {n} years.", figure_words.plural_count(n))
     else:
-        months = months.to_integral_value() if months >= 12 else months
-        # a fraction (4.3) takes the plural, as "4.3 months" does
-        n = int(months) if months == int(months) else 2
         text = t.ngettext("The gap costs about {money} a month today, so it would pay for "
                           "itself in about {n} month.",
                           "The gap costs about {money} a month today, so it would pay for "
-                          "itself in about {n} months.", n)
-    return text.format(money=fmt.money(per_month), n=fmt.number(months))
+                          "itself in about {n} months.", figure_words.plural_count(n))
+    return text.format(money=fmt.money(per_month), n=fmt.number(n))
 
 
 def _fallbacks(draft: Draft, totals, package: bool) -> str:
