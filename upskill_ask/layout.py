@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from upskill_ask.i18n import draft_words
 
 if TYPE_CHECKING:
-    from upskill_ask.costing import LadderTotals
+    from upskill_ask.costing import LadderTotals, Payback
     from upskill_ask.formatting import Formatter
     from upskill_ask.model import Draft
 
@@ -166,9 +166,11 @@ def paper(draft: Draft) -> str:
     return "letter" if draft.locale.endswith(LETTER_LOCALES) else "A4"
 
 
-def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: bool) -> str:
+def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: bool,
+               payback: Payback | None) -> str:
     """Widths (and, when crowded, a smaller size) for the figure columns of this document's
-    tables, from the figures it prints (see :mod:`upskill_ask.layout`)."""
+    tables, from the figures it prints (see :mod:`upskill_ask.layout`); ``payback``: the
+    document's (costing.payback), for the full-cost table's last column."""
     if not totals.options:
         return ""
     unit = totals.duration_unit
@@ -176,7 +178,6 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     ts = totals.options
     ranks = [str(t.rank) for t in ts]
     from upskill_ask import figure_words
-    from upskill_ask.costing import payback
     from upskill_ask.package import package_totals
 
     pkg = package_totals(draft, totals)
@@ -211,7 +212,8 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     # the options table: figures at 9pt, headers 7.5pt, cells padded 1.5 mm a side; the rank
     # cell 1 mm on the left and a 3pt rule on the recommended row; a package row first
     # the headers as the proposal prints them, in the document's language
-    _ = draft_words(draft).gettext
+    words = draft_words(draft)
+    _ = words.gettext
     load = [fmt.hours(t.weekly_load) for t in ts]
     every_week = [t.hours_away_per_week for t in ts] + ([pkg.hours_away_per_week] if pkg else [])
     # the template's msgid ({% trans %} writes its placeholders %-style)
@@ -230,8 +232,7 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
     rules += [("table.options col.c-deliv", f"width: {max(24.0, min(34.0, rest * 0.42)):.2f}mm"),
               ("table.options td.num", f"font-size: {size:.2f}pt")]
     # the full-cost table (when the hours of anyone are costed, or the gap has a cost)
-    back = payback(draft, totals)
-    if any(t.total_cost is not None for t in ts) or back is not None:
+    if any(t.total_cost is not None for t in ts) or payback is not None:
         every = [*ts, *([pkg] if pkg is not None else [])]
         totals_cost = [fmt.money(t.employer_cost) for t in every]
         cols = [FigureColumn("table.costs col.k-cash", cash, _("Cash cost"), 3.0)]
@@ -244,11 +245,10 @@ def figure_css(draft: Draft, fmt: Formatter, totals: LadderTotals, *, private: b
             others = [fmt.money(t.others_cost) for t in every] + [_("not costed")]
             cols.append(FigureColumn("table.costs col.k-others", others, _("Others’ hours"), 3.0))
         cols.append(FigureColumn("table.costs col.k-total", totals_cost, _("Total cost"), 3.0))
-        if back is not None:
-            months = [*back.months, *([pkg.payback_months] if pkg is not None else [])]
-            t_ = draft_words(draft)
+        if payback is not None:
+            months = [*payback.months, *([pkg.payback_months] if pkg is not None else [])]
             cols.append(FigureColumn("table.costs col.k-payback",
-                                     [figure_words.payback(t_, fmt, m) if m else "—"
+                                     [figure_words.payback(words, fmt, m) if m else "—"
                                       for m in months], _("Pays for itself in"), 3.0))
         size, widths = fit_figures(cols, width_mm=width, text_min_mm=40, size_pt=9,
                                           header_pt=7.5)

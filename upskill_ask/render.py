@@ -138,6 +138,7 @@ class Document:
 
     def as_context(self) -> dict[str, Any]:
         words = i18n.draft_words(self.draft)
+        payback = costing.payback(self.draft, self.totals)  # the table and its widths share it
         return {
             # the document's language (the draft's), which may differ from the app's
             "_": words.gettext,
@@ -147,7 +148,7 @@ class Document:
             "d": self.draft,
             "fmt": self.fmt,
             "totals": self.totals,
-            "payback": costing.payback(self.draft, self.totals),
+            "payback": payback,
             "payback_words": partial(figure_words.payback, words, self.fmt),
             "package": package.package_totals(self.draft, self.totals),
             "deadlines": package.deadlines(self.draft),
@@ -161,8 +162,7 @@ class Document:
             "title": document_title(self.draft),
             "page_footer": page_footer(self.draft.language),
             # Translators: the prep sheet's running header, on every page
-            "private_header": Markup(_css_string(i18n.draft_words(self.draft).gettext(
-                "PRIVATE — FOR YOUR EYES ONLY"))),
+            "private_header": Markup(_css_string(words.gettext("PRIVATE — FOR YOUR EYES ONLY"))),
             # self-contained HTML carries the fonts; HTML made for WeasyPrint names the files
             "font_css": font_css() if self.embed_fonts else Markup(font_css_files()),
             "stylesheet": stylesheet,
@@ -170,7 +170,7 @@ class Document:
             "duration": self.duration,
             # computed from numbers only: widths and sizes in mm and pt, our own selectors
             "figure_css": Markup(layout.figure_css(self.draft, self.fmt, self.totals,
-                                             private=self.private)),
+                                                   private=self.private, payback=payback)),
         }
 
 
