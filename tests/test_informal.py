@@ -33,13 +33,19 @@ LIBRARY_TO_THE_MANAGER = re.compile(r"Objection library, [\w-]+, (question|respo
                                     r"fallback):")
 
 
-def nurse(*, informal: bool):
-    """The Munich nurse, with the library's own answers (her own words are hers to change)."""
-    draft = drafts.load(NURSE)
-    draft.manager.informal = informal
-    draft.manager.address_as = "Thomas"
+def with_library_answers(draft):
+    """The draft with only the library's questions, answered in the library's words (the
+    user's own words are theirs to change)."""
     draft.objections = [o.model_copy(update={"answer": ""}) for o in draft.objections
                         if not o.id.startswith("custom")]
+    return draft
+
+
+def nurse(*, informal: bool):
+    """The Munich nurse, with the library's own answers."""
+    draft = with_library_answers(drafts.load(NURSE))
+    draft.manager.informal = informal
+    draft.manager.address_as = "Thomas"
     return draft
 
 
@@ -166,10 +172,8 @@ OTHERS = [("nl", "accountant-python-nl", DUTCH_FORMAL, re.compile(r"\b(je|jij|jo
 @pytest.mark.parametrize("language, example, formal, informal", OTHERS, ids=lambda v: str(v)[:8])
 def test_dutch_and_spanish_documents_say_je_and_tu_when_chosen(language, example, formal,
                                                                  informal):
-    draft = drafts.load(ROOT / "resources" / "examples" / f"{example}.upskill")
+    draft = with_library_answers(drafts.load(ROOT / "resources" / "examples" / f"{example}.upskill"))
     draft.language = language
-    draft.objections = [o.model_copy(update={"answer": ""}) for o in draft.objections
-                        if not o.id.startswith("custom")]
     draft.email.message = ""
     texts = {}
     for chosen in (False, True):
